@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DashboardResponse, LoginResponse, MeResponse, TokenPair, User } from '../../../shared/api-types.ts';
+import { verifyPassword } from './passwords.ts';
+import { AuthFailure, type Sessions } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: User;
+  }
+}
+
+const bearer = (request: FastifyRequest) => request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+
+const credentialsSchema = {
+  body: {
+    type: 'object',
+    required: ['email', 'password'],
+    properties: { email: { type: 'string', minLength: 3 }, password: { type: 'string', minLength: 1 } },
+  },
+} as const;
+
+const refreshSchema = {
+  body: { type: 'object', required: ['refreshToken'], properties: { refreshToken: { type: 'string', minLength: 1 } } },
+} as const;
+
+export function authRoutes(app: FastifyInstance, sessions: Sessions) {
+  const requireUser = async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.user = await sessions.verifyAccess(bearer(request));
+  };
+  const userOf = (request: FastifyRequest): User => {
+    if (!request.user) throw new AuthFailure('unauthorized', 'Sign in to continue.');
+    return request.user;
+  };
+
+  app.post<{ Body: { email: string; password: string } }>('/api/v1/auth/login', { schema: credentialsSchema }, async (request) => {
+    const { email, password } = request.body;
+    const user = await sessions.authenticate(email, (hash) => verifyPassword(password, hash));
+    const { sessionId: _, ...pair } = await sessions.open(user);
+    return { ...pair, user } satisfies LoginResponse;
+  });
+
+  app.post<{ Body: { refreshToken: string } }>('/api/v1/auth/refresh', { schema: refreshSchema }, async (request) => {
+    const { user: _, ...pair } = await sessions.refresh(request.body.refreshToken);
+    return pair satisfies TokenPair;
+  });
+
+  app.post<{ Body: { refreshToken: string } }>('/api/v1/auth/logout', { schema: refreshSchema }, async (request, reply) => {
+    await sessions.revoke(request.body.refreshToken);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/auth/me', { preHandler: requireUser }, async (request) => ({ user: userOf(request) }) satisfies MeResponse);
+
+  app.get('/api/v1/dashboard', { preHandler: requireUser }, async (request) => {
+    const user = userOf(request);
+    return {
+      user,
+      activeSessions: await sessions.activeSessionCount(user),
+      serverTime: new Date().toISOString(),
+    } satisfies DashboardResponse;
+  });
+}

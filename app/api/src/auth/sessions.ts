@@ -1,0 +1,152 @@
+// Access tokens (short-lived JWTs) and refresh sessions (rows in Postgres). The access
+// token names its session (sid), so revoking the session ends both halves at once.
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
+import type pg from 'pg';
+import type { ApiErrorCode, TokenPair, User } from '../../../shared/api-types.ts';
+import type { Clock } from '../clock.ts';
+
+export interface SessionDeps {
+  db: pg.Pool;
+  clock: Clock;
+  jwtSecret: Uint8Array;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+}
+
+export class AuthFailure extends Error {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+interface UserRow {
+  id: string;
+  email: string;
+  role: User['role'];
+  tenant_id: string;
+}
+const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, role: row.role, tenantId: row.tenant_id });
+
+export function sessions(deps: SessionDeps) {
+  const { db, clock, jwtSecret } = deps;
+
+  async function signAccess(user: User, sessionId: string, issuedAtMs: number): Promise<string> {
+    const iat = Math.floor(issuedAtMs / 1000);
+    return new SignJWT({ tid: user.tenantId, role: user.role, email: user.email, sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + deps.accessTtlSeconds)
+      .sign(jwtSecret);
+  }
+
+  /**
+   * Opens a refresh session for the user. `issuedAtMs` defaults to the tenant's clock;
+   * tests pass a time in the past to plant sessions that are already expired.
+   */
+  async function open(user: User, opts: { issuedAtMs?: number; revoked?: boolean } = {}) {
+    const issuedAt = opts.issuedAtMs ?? (await clock.now(user.tenantId));
+    const refreshToken = randomBytes(32).toString('base64url');
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO refresh_sessions (user_id, token_hash, created_at, expires_at, revoked_at)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [
+        user.id,
+        hashToken(refreshToken),
+        new Date(issuedAt),
+        new Date(issuedAt + deps.refreshTtlSeconds * 1000),
+        opts.revoked ? new Date(issuedAt) : null,
+      ],
+    );
+    const sessionId = rows[0]!.id;
+    const pair: TokenPair = {
+      accessToken: await signAccess(user, sessionId, issuedAt),
+      refreshToken,
+      expiresIn: deps.accessTtlSeconds,
+    };
+    return { sessionId, ...pair };
+  }
+
+  async function authenticate(email: string, passwordCheck: (hash: string) => Promise<boolean>) {
+    const { rows } = await db.query<UserRow & { password_hash: string }>(
+      'SELECT id, email, role, tenant_id, password_hash FROM users WHERE email = $1',
+      [email],
+    );
+    const row = rows[0];
+    if (!row || !(await passwordCheck(row.password_hash))) {
+      throw new AuthFailure('invalid_credentials', 'Email or password is wrong.');
+    }
+    return toUser(row);
+  }
+
+  /** Checks a bearer token against the tenant's clock and the session it names. */
+  async function verifyAccess(token: string | undefined): Promise<User> {
+    if (!token) throw new AuthFailure('unauthorized', 'Sign in to continue.');
+    let tenantId: string;
+    try {
+      tenantId = String(decodeJwt(token).tid);
+    } catch {
+      throw new AuthFailure('unauthorized', 'The access token is malformed.');
+    }
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, jwtSecret, { currentDate: new Date(await clock.now(tenantId)) }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new AuthFailure('token_expired', 'The access token has expired.');
+      throw new AuthFailure('unauthorized', 'The access token is not valid.');
+    }
+    const { rows } = await db.query<UserRow & { revoked_at: Date | null }>(
+      `SELECT u.id, u.email, u.role, u.tenant_id, s.revoked_at
+         FROM refresh_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND u.id = $2`,
+      [payload.sid, payload.sub],
+    );
+    const row = rows[0];
+    if (!row) throw new AuthFailure('unauthorized', 'The session no longer exists.');
+    if (row.revoked_at) throw new AuthFailure('session_revoked', 'The session was signed out elsewhere.');
+    return toUser(row);
+  }
+
+  /** Rotates a refresh token: the old one is revoked and a new pair is issued. */
+  async function refresh(refreshToken: string): Promise<TokenPair & { user: User }> {
+    const { rows } = await db.query<UserRow & { session_id: string; expires_at: Date; revoked_at: Date | null }>(
+      `SELECT s.id AS session_id, s.expires_at, s.revoked_at, u.id, u.email, u.role, u.tenant_id
+         FROM refresh_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1`,
+      [hashToken(refreshToken)],
+    );
+    const row = rows[0];
+    if (!row) throw new AuthFailure('unauthorized', 'The refresh token is not valid.');
+    const user = toUser(row);
+    const now = await clock.now(user.tenantId);
+    if (row.revoked_at) throw new AuthFailure('session_revoked', 'The session was signed out elsewhere.');
+    if (row.expires_at.getTime() <= now) throw new AuthFailure('session_expired', 'Your session has expired.');
+    await db.query('UPDATE refresh_sessions SET revoked_at = $2 WHERE id = $1', [row.session_id, new Date(now)]);
+    const { sessionId: _, ...pair } = await open(user, { issuedAtMs: now });
+    return { ...pair, user };
+  }
+
+  async function revoke(refreshToken: string): Promise<void> {
+    await db.query('UPDATE refresh_sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
+      hashToken(refreshToken),
+    ]);
+  }
+
+  async function activeSessionCount(user: User): Promise<number> {
+    const now = new Date(await clock.now(user.tenantId));
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM refresh_sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2',
+      [user.id, now],
+    );
+    return rows[0]!.n;
+  }
+
+  return { open, authenticate, verifyAccess, refresh, revoke, activeSessionCount };
+}
+
+export type Sessions = ReturnType<typeof sessions>;

@@ -1,0 +1,55 @@
+// The api's whole configuration, read once from the environment and checked up front,
+// so a bad value stops start-up with a message instead of failing a request later.
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Origins of the web app allowed by CORS. */
+  webOrigins: string[];
+  jwtSecret: Uint8Array;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  migrateOnStart: boolean;
+  /** Mounts /api/v1/__test__ and honours per-tenant clocks. Refused in production. */
+  testMode: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const problems: string[] = [];
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) problems.push(`${name} is required`);
+    return value ?? '';
+  };
+  const integer = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive integer, got '${raw}'`);
+    return value;
+  };
+
+  const secret = required('JWT_SECRET');
+  if (secret && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const testMode = env.E2E_TEST_MODE === '1';
+  if (testMode && env.NODE_ENV === 'production') {
+    problems.push('E2E_TEST_MODE=1 is refused when NODE_ENV=production: test hooks never ship');
+  }
+
+  const config: ApiConfig = {
+    port: integer('PORT', 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: required('DATABASE_URL'),
+    redisUrl: required('REDIS_URL'),
+    webOrigins: required('WEB_ORIGIN').split(',').map((origin) => origin.trim()).filter(Boolean),
+    jwtSecret: new TextEncoder().encode(secret),
+    accessTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
+    refreshTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 60 * 60),
+    migrateOnStart: env.MIGRATE_ON_START === '1',
+    testMode,
+  };
+  if (problems.length > 0) throw new Error(`Invalid api configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}

@@ -1,0 +1,44 @@
+// The persisted auth store. Its flag is a hint for the UI, never proof of a session:
+// isSignedIn() is the one place that decides.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { User } from '../../../shared/api-types.ts';
+import { bugOn } from '../bugs.ts';
+import { storageKeys } from '../../../shared/storage-keys.ts';
+import { tokens } from './tokens.ts';
+
+interface AuthState {
+  isAuthenticated: boolean;
+  user: User | null;
+  signIn(user: User): void;
+  setUser(user: User): void;
+  signOut(): void;
+}
+
+export const useAuthStore = create<AuthState>()(
+  persist(
+    (set) => ({
+      isAuthenticated: false,
+      user: null,
+      signIn: (user) => set({ isAuthenticated: true, user }),
+      setUser: (user) => set({ user }),
+      signOut: () => set({ isAuthenticated: false, user: null }),
+    }),
+    {
+      name: storageKeys.authStore,
+      partialize: ({ isAuthenticated, user }) => ({ isAuthenticated, user }),
+      // A flag rehydrated without the tokens behind it is stale: drop it before any guard reads it.
+      onRehydrateStorage: () => (state) => {
+        if (state && state.isAuthenticated && !isSignedIn(state)) state.signOut();
+      },
+    },
+  ),
+);
+
+/** Signed in means the flag and real tokens together. */
+export function isSignedIn(state: Pick<AuthState, 'isAuthenticated'>): boolean {
+  if (bugOn('stale-persisted-auth')) return state.isAuthenticated;
+  return state.isAuthenticated && tokens.hasSession();
+}
+
+export const useSignedIn = () => useAuthStore(isSignedIn);

@@ -1,0 +1,22 @@
+// Runs once per `playwright test`: picks the stack mode (printed once), checks the
+// machine, builds what the stack needs and sweeps leftovers. Workers inherit the choice
+// through E2E_STACK and start their own stacks.
+import type { FullConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chooseStackMode, prepareStack } from './index.ts';
+import { HarnessError } from './errors.ts';
+
+export default async function globalSetup(config: FullConfig): Promise<void> {
+  for (const project of config.projects) {
+    const executable = project.use.launchOptions?.executablePath;
+    if (executable && !existsSync(executable)) {
+      throw new HarnessError(`No browser at ${executable} (E2E_CHROMIUM). Install Chromium there, or unset E2E_CHROMIUM to use Playwright's own (npx playwright install chromium).`);
+    }
+  }
+  // stderr: stdout belongs to reporters (json, junit to stdout).
+  const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
+  const { mode, why } = await chooseStackMode();
+  log(`stack mode: ${mode} (${why})`);
+  process.env.E2E_STACK = mode;
+  await prepareStack(mode, log);
+}

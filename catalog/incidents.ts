@@ -31,7 +31,7 @@ export const incidents = [
     rootCause:
       'The persisted auth store kept isAuthenticated: true after the tokens were cleared or died. Guards trusted the flag: /login sent the user to /dashboard, whose API calls failed with 401 and sent them back.',
     fix:
-      'One predicate decides "signed in": the persisted flag and real tokens together. Rehydration and every guard use it, a failed refresh clears both, and a circuit breaker caps auth redirects.',
+      'One predicate decides "signed in": the persisted flag and real tokens together. Rehydration and every route guard use it. A circuit breaker caps auth redirects whatever their cause.',
     bugSwitch: 'stale-persisted-auth',
     spec: 'tests/session-expiry-loop.spec.ts',
     signature: /redirect loop: \d+ navigations between \/dashboard and \/login/,

@@ -69,16 +69,17 @@ async function ensureImage(client: ContainerRuntimeClient, name: string, envVar:
 /** Makes the machine ready for `mode` and sweeps what killed runs left. Returns sweep notes. */
 export async function prepareStack(mode: StackMode, log: (line: string) => void): Promise<void> {
   const swept = await sweepLocal();
+  // Leftover containers are swept whenever an engine answers, whatever mode runs now.
+  const client = await dockerClient(mode === 'containers' ? DOCKER_PROBE_MS : 1000);
+  if (client) swept.push(...(await sweepContainers(client)));
   if (mode === 'containers') {
-    const client = await dockerClient();
     if (!client) throw new HarnessError('The Docker engine stopped answering.');
-    swept.push(...(await sweepContainers(client)));
     await ensureImage(client, images.postgres(), 'E2E_POSTGRES_IMAGE');
     await ensureImage(client, images.redis(), 'E2E_REDIS_IMAGE');
     if (!process.env.E2E_API_IMAGE || !process.env.E2E_WEB_IMAGE) await ensureImage(client, images.node(), 'E2E_NODE_IMAGE');
     const started = Date.now();
-    await buildAppImages();
-    log(`built app images in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const built = await buildAppImages(client);
+    if (built.length > 0) log(`built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (mode === 'local') {
     if (!onPath('redis-server')) {

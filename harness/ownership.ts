@@ -1,15 +1,15 @@
 // Everything a stack starts is tagged with its owner: the worker process, named by pid
-// and start time so a recycled pid is not mistaken for a live owner. Killed runs leave
-// tagged things behind; sweep() at the next start removes what belongs to dead owners.
-import { readFileSync } from 'node:fs';
+// and start time so a recycled pid is not mistaken for a live owner. Containers carry it
+// as a label; local processes are listed in their stack's scratch folder. Killed runs
+// leave tagged things behind; the sweep at the next start removes what dead owners left.
+import { appendFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const OWNER_ENV = 'E2E_STACK_OWNER';
 export const OWNER_LABEL = 'e2e-regression-suite.owner';
 export const SUITE_LABEL = 'e2e-regression-suite';
 
-/** Scratch space for local-mode data directories, one folder per owner. */
+/** Scratch space for local-mode data directories, one folder per stack. */
 export const scratchRoot = join(tmpdir(), 'e2e-regression-suite');
 
 function startTicks(pid: number): string | undefined {
@@ -29,4 +29,25 @@ export function ownerId(pid = process.pid): string {
 export function ownerAlive(owner: string): boolean {
   const [pid, ticks] = owner.split('-');
   return startTicks(Number(pid)) === ticks;
+}
+
+const PIDS_FILE = 'pids';
+
+/** Lists a process in its stack folder, so a sweep can end it if the owner dies. */
+export function recordProcess(stackDir: string, pid: number): void {
+  appendFileSync(`${stackDir}/${PIDS_FILE}`, `${ownerId(pid)}\n`);
+}
+
+/** The recorded processes of a stack folder that still run (same pid, same start time). */
+export function liveRecordedProcesses(stackDir: string): number[] {
+  let text = '';
+  try {
+    text = readFileSync(`${stackDir}/${PIDS_FILE}`, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((entry) => entry && ownerAlive(entry))
+    .map((entry) => Number(entry.split('-')[0]));
 }

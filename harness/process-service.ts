@@ -1,5 +1,5 @@
 // A service run as a child process (local mode): output captured for evidence, its own
-// process group so stopping it takes its children too, and the owner tag for sweeping.
+// process group so stopping it takes its children too, and its pid reported for sweeping.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { HarnessError } from './errors.ts';
@@ -14,11 +14,13 @@ export interface ProcessSpec {
   cwd?: string;
   ready: () => Promise<boolean>;
   readyTimeoutMs?: number;
+  /** Called with the pid of each process started, for the sweep registry. */
+  onSpawn?: (pid: number) => void;
 }
 
 const MAX_LOG_CHARS = 2_000_000;
 
-export function processService(spec: ProcessSpec): ServiceHandle & { start(): Promise<void> } {
+export function processService(spec: ProcessSpec): ServiceHandle & { killNow(): void } {
   let child: ChildProcess | undefined;
   let output = '';
   const append = (chunk: Buffer) => {
@@ -34,6 +36,7 @@ export function processService(spec: ProcessSpec): ServiceHandle & { start(): Pr
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;
+    if (proc.pid !== undefined) spec.onSpawn?.(proc.pid);
     proc.stdout?.on('data', append);
     proc.stderr?.on('data', append);
     const exited = once(proc, 'exit').then(() => {
@@ -67,9 +70,20 @@ export function processService(spec: ProcessSpec): ServiceHandle & { start(): Pr
     clearTimeout(timer);
   }
 
+  /** Synchronous, for process 'exit' handlers where nothing async runs any more. */
+  function killNow() {
+    if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+
   return {
     start,
     stop,
+    killNow,
     restart: async () => {
       await stop();
       await start();

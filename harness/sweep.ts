@@ -1,43 +1,32 @@
-// Removes what killed runs left behind: processes and scratch folders tagged with a dead
-// owner, and containers and networks labelled with one. Live owners (a parallel run on
+// Removes what killed runs left behind: the processes and scratch folders of stacks whose
+// owner died, and containers and networks labelled with a dead owner. Live owners (a parallel run on
 // the same machine) are left alone.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContainerRuntimeClient } from 'testcontainers';
-import { OWNER_ENV, OWNER_LABEL, SUITE_LABEL, ownerAlive, scratchRoot } from './ownership.ts';
-
-function ownerOfProcess(pid: string): string | undefined {
-  try {
-    const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
-    return environ.split('\0').find((entry) => entry.startsWith(`${OWNER_ENV}=`))?.slice(OWNER_ENV.length + 1);
-  } catch {
-    return undefined;
-  }
-}
+import { OWNER_LABEL, SUITE_LABEL, liveRecordedProcesses, ownerAlive, scratchRoot } from './ownership.ts';
 
 export async function sweepLocal(): Promise<string[]> {
   const swept: string[] = [];
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    const owner = ownerOfProcess(pid);
-    if (owner && !ownerAlive(owner)) {
+  let dirs: string[] = [];
+  try {
+    dirs = readdirSync(scratchRoot);
+  } catch {
+    return swept; // nothing was ever started here
+  }
+  // Stack folders are named <owner>.<label>-<random>.
+  for (const dir of dirs.filter((d) => !ownerAlive(d.split('.')[0] ?? d))) {
+    for (const pid of liveRecordedProcesses(join(scratchRoot, dir))) {
       try {
-        process.kill(Number(pid), 'SIGKILL');
+        process.kill(pid, 'SIGKILL');
         swept.push(`process ${pid}`);
       } catch {
         // exited meanwhile
       }
     }
-  }
-  let owners: string[] = [];
-  try {
-    owners = readdirSync(scratchRoot);
-  } catch {
-    // nothing was ever started here
-  }
-  for (const owner of owners.filter((o) => !ownerAlive(o))) {
-    await rm(join(scratchRoot, owner), { recursive: true, force: true });
-    swept.push(`scratch ${owner}`);
+    await rm(join(scratchRoot, dir), { recursive: true, force: true });
+    swept.push(`scratch folder ${dir}`);
   }
   return swept;
 }

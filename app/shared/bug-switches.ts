@@ -4,7 +4,7 @@
 
 export const bugSwitches = {
   'stale-persisted-auth':
-    'Route guards trust the persisted isAuthenticated flag alone, and a failed refresh clears the tokens but leaves that flag behind.',
+    'Route guards and rehydration trust the persisted isAuthenticated flag alone, which outlives the tokens it stood for.',
   'redirect-on-401-from-login':
     'The API client sends every 401 to /login with a full page load, even when the page is already /login.',
 } as const;

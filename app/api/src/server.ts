@@ -32,8 +32,7 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AuthFailure) {
-      const status = error.code === 'invalid_credentials' || error.code.startsWith('session') || error.code.startsWith('token') || error.code === 'unauthorized' ? 401 : 400;
-      return reply.code(status).send({ error: error.code, message: error.message } satisfies ApiErrorBody);
+      return reply.code(401).send({ error: error.code, message: error.message } satisfies ApiErrorBody);
     }
     if (error.validation) {
       return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);

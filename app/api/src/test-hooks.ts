@@ -30,9 +30,9 @@ export function testHookRoutes(app: FastifyInstance, deps: { db: pg.Pool; sessio
     return { id: rows[0]!.id, email, role, tenantId, password };
   }
 
-  app.post<{ Body: { name?: string } }>('/api/v1/__test__/tenants', async (_request, reply) => {
+  app.post<{ Body: { name?: string } }>('/api/v1/__test__/tenants', async (request, reply) => {
     const { rows } = await db.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [
-      _request.body?.name ?? 'e2e',
+      request.body?.name ?? 'e2e',
     ]);
     const tenantId = rows[0]!.id;
     const [member, admin] = await Promise.all([createUser(tenantId, 'member'), createUser(tenantId, 'admin')]);

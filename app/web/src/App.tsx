@@ -6,7 +6,7 @@ import { useAuthStore, useSignedIn } from './auth/store.ts';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 
-export const SESSION_CHECK_INTERVAL_MS = 30_000;
+const SESSION_CHECK_INTERVAL_MS = 30_000;
 
 const queryClient = new QueryClient({
   defaultOptions: {

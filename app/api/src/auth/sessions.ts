@@ -14,9 +14,12 @@ export interface SessionDeps {
   refreshTtlSeconds: number;
 }
 
+type AuthErrorCode = Extract<ApiErrorCode, 'invalid_credentials' | 'unauthorized' | 'token_expired' | 'session_expired' | 'session_revoked'>;
+
+/** Every auth failure answers 401; the code tells the client which one. */
 export class AuthFailure extends Error {
-  readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, message: string) {
+  readonly code: AuthErrorCode;
+  constructor(code: AuthErrorCode, message: string) {
     super(message);
     this.code = code;
   }

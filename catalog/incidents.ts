@@ -48,6 +48,54 @@ export const incidents = [
     spec: 'tests/login-401-reload-loop.spec.ts',
     signature: /reload loop: \d+ document loads of \/login/,
   },
+  {
+    id: 'hmr-remount-auth-loss',
+    source: 'logout-during-hmr-remount.md, "What Actually Happened"',
+    symptom:
+      'During a long generation the user was logged out: after a hot update remounted the app, requests went out without Authorization, the backend refused them, and the frontend logged out.',
+    rootCause:
+      'The remount recreated the module-level auth store empty. Requests took the token from that store before it was refilled from storage, and the 401s that followed triggered logout().',
+    fix:
+      'Tokens are read from storage at the moment of each request, never from an in-memory copy; a remount has nothing to lose. The guard and the client share one "signed in" predicate.',
+    bugSwitch: 'token-from-unhydrated-store',
+    spec: 'tests/hmr-remount-auth-loss.spec.ts',
+    signature: /unauthenticated requests: \d+ calls? to authenticated endpoints without Authorization after the remounts/,
+  },
+  {
+    id: 'stale-job-rehydrate',
+    source: 'job-status-oscillation-stale-storage-cancel.md, fixes 1, 2 and 4',
+    symptom:
+      'A completed job flipped back to pending in the UI, and a socket kept reconnecting for it, although the API said completed.',
+    rootCause:
+      'The page rehydrated an old snapshot of the job from localStorage and handed it down; the progress card applied every update it received, older or not, and the snapshot was never cleared.',
+    fix:
+      'Every source of updates (snapshot, props, polling, socket) passes one guard: older updated_at or terminal-to-active is ignored. The snapshot leaves storage 10 s after a terminal status, and no socket opens until the server confirms the job is active.',
+    bugSwitch: 'stale-job-snapshot',
+    spec: 'tests/stale-job-rehydrate.spec.ts',
+    signature: /status regressed: completed → (pending|running)/,
+  },
+  {
+    id: 'rate-limit-cascade',
+    source: 'deployment-cascade-rate-limit-cors-schema.md, section 7',
+    symptom: 'The frontend seized: a failing operation was retried 14 times, the rate limit was hit, and even /auth/me was refused.',
+    rootCause:
+      'Client retries had no cap and included 429s; every retry counted against one budget shared with the session endpoints, so the session check could not complete.',
+    fix:
+      'Retries only for server errors, at most twice with backoff, never on 401/403/429. The session endpoints have their own budget. A 429 shows its Retry-After instead of spinning, and the window passes by itself.',
+    bugSwitch: 'shared-rate-budget',
+    spec: 'tests/rate-limit-cascade.spec.ts',
+    signature: /rate-limit cascade: \d+ session checks? refused with 429/,
+  },
+  {
+    id: 'cancel-on-completed',
+    source: 'job-status-oscillation-stale-storage-cancel.md, symptoms and working notes',
+    symptom: 'Cancelling a job that had just completed showed "Cancelling…", then the job as cancelled, while the backend had answered 422.',
+    rootCause: 'On a failed cancel the UI forced the job to cancelled locally and dropped the server\'s message.',
+    fix: 'A refused cancel shows the server\'s message inline, then refreshes the job from the server; the status stays what the server holds.',
+    bugSwitch: 'cancel-forces-local-status',
+    spec: 'tests/cancel-on-completed.spec.ts',
+    signature: /cancel-on-completed: the card showed cancelled after the server refused/,
+  },
 ] as const satisfies readonly Incident[];
 
 export type IncidentId = (typeof incidents)[number]['id'];

@@ -14,7 +14,7 @@ const table = [
   '|---|---|---|---|---|---|---|',
   ...incidents.map(
     (i) =>
-      `| \`${i.id}\` | ${cell(i.source)} | ${cell(i.symptom)} | ${cell(i.fix)} | \`${i.bugSwitch}\` | [${i.spec.replace('tests/', '')}](${i.spec}) | \`${cell(i.signature.source.replace(/\\/g, ''))}\` |`,
+      `| \`${i.id}\` | ${cell(i.source)} | ${cell(i.symptom)} | ${cell(i.fix)} | \`${i.bugSwitch}\` | [${i.spec.replace('tests/', '')}](${i.spec}) | \`${cell(i.signature.source.replace(/\\\//g, '/'))}\` |`,
   ),
 ].join('\n');
 

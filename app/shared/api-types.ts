@@ -39,6 +39,9 @@ export type ApiErrorCode =
   | 'session_expired'
   | 'session_revoked'
   | 'not_found'
+  | 'job_not_cancellable'
+  | 'provider_unavailable'
+  | 'rate_limited'
   | 'internal';
 
 export interface ApiErrorBody {
@@ -56,6 +59,43 @@ export interface HealthReport {
     migrations: { status: 'current' | 'pending' | 'unknown'; applied: string[]; pending: string[] };
   };
 }
+
+// Generation jobs.
+
+export const jobStatuses = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+export const terminalStatuses: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+export const isTerminal = (status: JobStatus) => terminalStatuses.includes(status);
+
+export interface Job {
+  id: string;
+  prompt: string;
+  status: JobStatus;
+  /** 0–100. */
+  progress: number;
+  result: string | null;
+  error: string | null;
+  createdAt: string;
+  /** ISO time with milliseconds: the order of updates, compared by every client guard. */
+  updatedAt: string;
+}
+
+export interface CreateJobRequest {
+  prompt: string;
+}
+
+/** One page of the feed, newest first; `nextCursor` is absent on the last page. */
+export interface JobPage {
+  jobs: Job[];
+  nextCursor?: string;
+}
+
+/** Frames on /api/v1/jobs/:id/live. The client speaks first with `auth`. */
+export type JobFrame =
+  | { type: 'status'; job: Job }
+  | { type: 'pong'; at: string }
+  | { type: 'error'; message: string };
+export type ClientFrame = { type: 'auth'; token: string } | { type: 'ping' };
 
 // Test-mode only endpoints (mounted under /api/v1/__test__ when E2E_TEST_MODE=1).
 
@@ -84,4 +124,24 @@ export interface PlantedSession extends TokenPair {
 export interface AdvanceClockRequest {
   tenantId: string;
   byMs: number;
+}
+
+/**
+ * How the stand-in generation provider treats one tenant's jobs. `hold` keeps each job
+ * running until the test steps it; `moderation: 'unavailable'` fails job creation with a
+ * provider outage.
+ */
+export interface ProviderScript {
+  tenantId: string;
+  hold?: boolean;
+  moderation?: 'ok' | 'unavailable';
+}
+
+/** A step a test takes for a held job. */
+export type ProviderStep = { progress: number } | { complete: string } | { fail: string };
+
+export interface RateBudgetRequest {
+  tenantId: string;
+  /** Requests per window for everything but the session endpoints. */
+  generalMax: number;
 }

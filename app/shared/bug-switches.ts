@@ -7,9 +7,20 @@ export const bugSwitches = {
     'Route guards and rehydration trust the persisted isAuthenticated flag alone, which outlives the tokens it stood for.',
   'redirect-on-401-from-login':
     'The API client sends every 401 to /login with a full page load, even when the page is already /login.',
+  'token-from-unhydrated-store':
+    'Requests take the access token from an in-memory copy that a remount recreates empty and refills only after the children fired their first requests; the 401 that follows signs the user out.',
+  'stale-job-snapshot':
+    'The progress card applies every update it is handed (persisted snapshot, props, polling, socket) without comparing updated_at or refusing terminal-to-active; the snapshot is never cleared; a socket opens for whatever status the snapshot claims.',
+  'shared-rate-budget':
+    'The rate limiter counts the session endpoints against the general budget, and the client retries failures 14 times, 429 included, re-firing the refused session check at once.',
+  'cancel-forces-local-status':
+    'When the server refuses a cancel, the card forces the job to cancelled locally and drops the server message.',
 } as const;
 
 export type BugSwitch = keyof typeof bugSwitches;
+
+/** Test mode: how a browser context tells the api which switches its requests carry. */
+export const BUG_SWITCHES_HEADER = 'x-e2e-bug-switches';
 
 export const bugSwitchNames = Object.keys(bugSwitches) as BugSwitch[];
 

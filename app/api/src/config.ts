@@ -12,6 +12,14 @@ export interface ApiConfig {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   migrateOnStart: boolean;
+  /** The external generation provider. In test mode MSW answers it inside this process. */
+  providerUrl: string;
+  providerApiKey: string;
+  rateLimitWindowMs: number;
+  rateLimitGeneralMax: number;
+  rateLimitSessionMax: number;
+  /** How often a job socket gets a keep-alive `pong` frame. */
+  wsKeepaliveMs: number;
   /** Mounts /api/v1/__test__ and honours per-tenant clocks. Refused in production. */
   testMode: boolean;
 }
@@ -48,6 +56,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     accessTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
     refreshTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 60 * 60),
     migrateOnStart: env.MIGRATE_ON_START === '1',
+    // Test mode never reaches a real provider: the stand-in answers this made-up origin.
+    providerUrl: testMode ? (env.PROVIDER_URL ?? 'https://provider.stand-in.test') : required('PROVIDER_URL'),
+    providerApiKey: testMode ? (env.PROVIDER_API_KEY ?? 'stand-in-key') : required('PROVIDER_API_KEY'),
+    rateLimitWindowMs: integer('RATE_LIMIT_WINDOW_MS', 60_000),
+    rateLimitGeneralMax: integer('RATE_LIMIT_GENERAL_MAX', 300),
+    rateLimitSessionMax: integer('RATE_LIMIT_SESSION_MAX', 120),
+    wsKeepaliveMs: integer('WS_KEEPALIVE_MS', 10_000),
     testMode,
   };
   if (problems.length > 0) throw new Error(`Invalid api configuration:\n  - ${problems.join('\n  - ')}`);

@@ -1,15 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyError } from 'fastify';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { ApiErrorBody } from '../../shared/api-types.ts';
+import { authGuard } from './auth/guard.ts';
 import { authRoutes } from './auth/routes.ts';
 import { AuthFailure, sessions as makeSessions } from './auth/sessions.ts';
+import { BUG_SWITCHES_HEADER } from '../../shared/bug-switches.ts';
+import { bugSwitchesFromHeader } from './bug-switches.ts';
 import { realClock, tenantClock } from './clock.ts';
 import type { ApiConfig } from './config.ts';
 import { healthRoutes } from './health.ts';
-import { testHookRoutes } from './test-hooks.ts';
+import { jobUpdates, liveRoutes } from './jobs/live.ts';
+import { providerClient } from './jobs/provider.ts';
+import { jobsRepository } from './jobs/repository.ts';
+import { jobRoutes } from './jobs/routes.ts';
+import { generationQueue } from './jobs/worker.ts';
+import { providerStandIn } from './provider-stand-in.ts';
+import { RateLimited, rateLimitedBody, registerRateLimit } from './rate-limit.ts';
+import { standInRoutes, testHookRoutes } from './test-hooks.ts';
 
 export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis: Redis }) {
   const app = Fastify({
@@ -22,18 +33,25 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     reply.header('x-request-id', request.id);
   });
 
+  // CORS first: every answer after it, 429s and errors included, carries its headers.
   await app.register(cors, {
     origin: config.webOrigins,
-    methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
-    exposedHeaders: ['X-Request-Id'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', ...(config.testMode ? [BUG_SWITCHES_HEADER] : [])],
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
+  bugSwitchesFromHeader(app, config.testMode);
+
+  const clock = config.testMode ? tenantClock(deps.redis) : realClock;
+  await registerRateLimit(app, { redis: deps.redis, clock, config, testMode: config.testMode });
+  await app.register(websocket);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AuthFailure) {
       return reply.code(401).send({ error: error.code, message: error.message } satisfies ApiErrorBody);
     }
+    if (error instanceof RateLimited) return reply.code(429).send(rateLimitedBody(error));
     if (error.validation) {
       return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
     }
@@ -44,12 +62,27 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` } satisfies ApiErrorBody),
   );
 
-  const clock = config.testMode ? tenantClock(deps.redis) : realClock;
   const sessions = makeSessions({ db: deps.db, clock, ...config });
-  authRoutes(app, sessions);
+  const guard = authGuard(sessions);
+  const jobs = jobsRepository(deps.db);
+  const provider = providerClient(config);
+  const updates = jobUpdates(config.redisUrl, deps.redis, app.log);
+  const queue = generationQueue({ redisUrl: config.redisUrl, jobs, provider, announce: updates.announce, log: app.log });
+
+  authRoutes(app, sessions, guard);
+  jobRoutes(app, { guard, jobs, provider, queue, updates });
+  liveRoutes(app, { sessions, jobs, updates, webOrigins: config.webOrigins, keepaliveMs: config.wsKeepaliveMs });
   healthRoutes(app, deps);
   if (config.testMode) {
-    testHookRoutes(app, { db: deps.db, sessions, clock, refreshTtlSeconds: config.refreshTtlSeconds });
+    const standIn = providerStandIn(config.providerUrl);
+    standIn.listen();
+    app.addHook('onClose', async () => standIn.close());
+    testHookRoutes(app, { db: deps.db, sessions, clock, provider: standIn, refreshTtlSeconds: config.refreshTtlSeconds });
+    standInRoutes(app, { redis: deps.redis, clock, provider: standIn });
   }
+  app.addHook('onClose', async () => {
+    await queue.close();
+    await updates.close();
+  });
   return app;
 }

@@ -1,13 +1,17 @@
 // Endpoints that exist only in test mode (E2E_TEST_MODE=1, refused in production):
-// isolated tenants, planted sessions and per-tenant clocks. Specs reach them through
-// fixtures, never directly.
+// isolated tenants, planted sessions, per-tenant clocks and rate budgets, and control of
+// the stand-in provider. Specs reach them through fixtures, never directly.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import type {
   AdvanceClockRequest,
   PlantSessionRequest,
   PlantedSession,
+  ProviderScript,
+  ProviderStep,
+  RateBudgetRequest,
   Role,
   TestTenant,
   TestUser,
@@ -16,9 +20,16 @@ import type {
 import { hashPassword } from './auth/passwords.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
+import type { ProviderStandIn } from './provider-stand-in.ts';
+import { type TestBudget, budgetKey } from './rate-limit.ts';
 
-export function testHookRoutes(app: FastifyInstance, deps: { db: pg.Pool; sessions: Sessions; clock: Clock; refreshTtlSeconds: number }) {
-  const { db, sessions, clock } = deps;
+const DAY_SECONDS = 24 * 60 * 60;
+
+export function testHookRoutes(
+  app: FastifyInstance,
+  deps: { db: pg.Pool; sessions: Sessions; clock: Clock; provider: ProviderStandIn; refreshTtlSeconds: number },
+) {
+  const { db, sessions, clock, provider } = deps;
 
   async function createUser(tenantId: string, role: Role): Promise<TestUser> {
     const password = randomBytes(12).toString('base64url');
@@ -41,6 +52,7 @@ export function testHookRoutes(app: FastifyInstance, deps: { db: pg.Pool; sessio
 
   app.delete<{ Params: { id: string } }>('/api/v1/__test__/tenants/:id', async (request, reply) => {
     await db.query('DELETE FROM tenants WHERE id = $1', [request.params.id]);
+    provider.forgetTenant(request.params.id);
     return reply.code(204).send();
   });
 
@@ -83,5 +95,63 @@ export function testHookRoutes(app: FastifyInstance, deps: { db: pg.Pool; sessio
       },
     },
     async (request) => ({ offsetMs: await clock.advance(request.body.tenantId, request.body.byMs) }),
+  );
+}
+
+export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock: Clock; provider: ProviderStandIn }) {
+  app.put<{ Body: ProviderScript }>(
+    '/api/v1/__test__/provider/scripts',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['tenantId'],
+          additionalProperties: false,
+          properties: { tenantId: { type: 'string' }, hold: { type: 'boolean' }, moderation: { enum: ['ok', 'unavailable'] } },
+        },
+      },
+    },
+    async (request, reply) => {
+      deps.provider.script(request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: { jobId: string }; Body: ProviderStep }>(
+    '/api/v1/__test__/provider/jobs/:jobId/steps',
+    {
+      schema: {
+        body: {
+          oneOf: [
+            { type: 'object', required: ['progress'], additionalProperties: false, properties: { progress: { type: 'integer', minimum: 0, maximum: 100 } } },
+            { type: 'object', required: ['complete'], additionalProperties: false, properties: { complete: { type: 'string' } } },
+            { type: 'object', required: ['fail'], additionalProperties: false, properties: { fail: { type: 'string' } } },
+          ],
+        },
+      },
+    },
+    async (request, reply) => {
+      deps.provider.step(request.params.jobId, request.body);
+      return reply.code(202).send();
+    },
+  );
+
+  app.put<{ Body: RateBudgetRequest }>(
+    '/api/v1/__test__/rate-budgets',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['tenantId', 'generalMax'],
+          properties: { tenantId: { type: 'string' }, generalMax: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { tenantId, generalMax } = request.body;
+      const budget: TestBudget = { generalMax, anchorMs: await deps.clock.now(tenantId) };
+      await deps.redis.set(budgetKey(tenantId), JSON.stringify(budget), 'EX', DAY_SECONDS);
+      return reply.code(204).send();
+    },
   );
 }

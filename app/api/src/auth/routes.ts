@@ -1,15 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DashboardResponse, LoginResponse, MeResponse, TokenPair, User } from '../../../shared/api-types.ts';
+import type { FastifyInstance } from 'fastify';
+import type { DashboardResponse, LoginResponse, MeResponse, TokenPair } from '../../../shared/api-types.ts';
+import type { AuthGuard } from './guard.ts';
 import { verifyPassword } from './passwords.ts';
-import { AuthFailure, type Sessions } from './sessions.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    user?: User;
-  }
-}
-
-const bearer = (request: FastifyRequest) => request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+import type { Sessions } from './sessions.ts';
 
 const credentialsSchema = {
   body: {
@@ -23,15 +16,7 @@ const refreshSchema = {
   body: { type: 'object', required: ['refreshToken'], properties: { refreshToken: { type: 'string', minLength: 1 } } },
 } as const;
 
-export function authRoutes(app: FastifyInstance, sessions: Sessions) {
-  const requireUser = async (request: FastifyRequest, _reply: FastifyReply) => {
-    request.user = await sessions.verifyAccess(bearer(request));
-  };
-  const userOf = (request: FastifyRequest): User => {
-    if (!request.user) throw new AuthFailure('unauthorized', 'Sign in to continue.');
-    return request.user;
-  };
-
+export function authRoutes(app: FastifyInstance, sessions: Sessions, { requireUser, userOf }: AuthGuard) {
   app.post<{ Body: { email: string; password: string } }>('/api/v1/auth/login', { schema: credentialsSchema }, async (request) => {
     const { email, password } = request.body;
     const user = await sessions.authenticate(email, (hash) => verifyPassword(password, hash));

@@ -3,6 +3,8 @@
 import type {
   ApiErrorBody,
   DashboardResponse,
+  Job,
+  JobPage,
   LoginResponse,
   MeResponse,
   TokenPair,
@@ -10,21 +12,39 @@ import type {
 import { bugOn } from '../bugs.ts';
 import { apiBase } from '../config.ts';
 import { redirectBreaker } from '../auth/redirect-breaker.ts';
-import { useAuthStore } from '../auth/store.ts';
+import { authStore } from '../auth/store.ts';
 import { tokens } from '../auth/tokens.ts';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, body: Partial<ApiErrorBody>) {
+  /** From Retry-After on a 429. */
+  readonly retryAfterSeconds?: number;
+  constructor(status: number, body: Partial<ApiErrorBody>, retryAfter?: string | null) {
     super(body.message ?? `Request failed with status ${status}`);
     this.status = status;
     this.code = body.error ?? 'unknown';
+    if (retryAfter && Number.isFinite(Number(retryAfter))) this.retryAfterSeconds = Number(retryAfter);
   }
 }
 
 /** Statuses a retry cannot fix; retrying them only feeds loops and rate limits. */
 export const neverRetry = (error: unknown) => error instanceof ApiError && [401, 403, 429].includes(error.status);
+
+const MAX_RETRIES = 2;
+
+/**
+ * The one retry policy, for queries and mutations alike: only server errors and network
+ * failures, at most twice, backing off 1 s then 2 s. A client error will not change on retry.
+ */
+export const retryPolicy = {
+  retry(failures: number, error: unknown): boolean {
+    if (bugOn('shared-rate-budget')) return failures < 14;
+    const clientError = error instanceof ApiError && error.status < 500;
+    return !clientError && !neverRetry(error) && failures < MAX_RETRIES;
+  },
+  retryDelay: (attempt: number) => (bugOn('shared-rate-budget') ? 100 : Math.min(1000 * 2 ** attempt, 8000)),
+};
 
 async function send(path: string, init: RequestInit = {}, withAuth = true): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -37,7 +57,7 @@ async function send(path: string, init: RequestInit = {}, withAuth = true): Prom
 async function parse<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, body as Partial<ApiErrorBody>);
+  if (!response.ok) throw new ApiError(response.status, body as Partial<ApiErrorBody>, response.headers.get('retry-after'));
   return body as T;
 }
 
@@ -72,8 +92,8 @@ function sessionLost(reason: 'session-expired'): void {
   leaving = true;
   if (redirectBreaker.trip()) {
     // A loop, whatever its cause: drop every trace of the session and stop bouncing.
-    useAuthStore.persist.clearStorage();
-    useAuthStore.getState().signOut();
+    authStore.persist.clearStorage();
+    authStore.getState().signOut();
     if (onLogin) return;
     window.location.assign('/login?reason=redirect-loop');
     return;
@@ -97,4 +117,11 @@ export const api = {
   },
   me: () => authed<MeResponse>('/auth/me'),
   dashboard: () => authed<DashboardResponse>('/dashboard'),
+  createJob: (prompt: string) => authed<Job>('/jobs', { method: 'POST', body: JSON.stringify({ prompt }) }),
+  listJobs: (cursor?: string) => authed<JobPage>(`/jobs?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  getJob: (id: string) => authed<Job>(`/jobs/${id}`),
+  cancelJob: (id: string) => authed<Job>(`/jobs/${id}/cancel`, { method: 'POST' }),
 };
+
+/** The job's live socket, on the api's origin. */
+export const liveUrl = (jobId: string) => `${apiBase.replace(/^http/, 'ws')}/jobs/${jobId}/live`;

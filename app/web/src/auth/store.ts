@@ -1,7 +1,8 @@
 // The persisted auth store. Its flag is a hint for the UI, never proof of a session:
 // isSignedIn() is the one place that decides.
-import { create } from 'zustand';
+import { useStore } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { createStore } from 'zustand/vanilla';
 import type { User } from '../../../shared/api-types.ts';
 import { bugOn } from '../bugs.ts';
 import { storageKeys } from '../../../shared/storage-keys.ts';
@@ -15,25 +16,36 @@ interface AuthState {
   signOut(): void;
 }
 
-export const useAuthStore = create<AuthState>()(
-  persist(
-    (set) => ({
-      isAuthenticated: false,
-      user: null,
-      signIn: (user) => set({ isAuthenticated: true, user }),
-      setUser: (user) => set({ user }),
-      signOut: () => set({ isAuthenticated: false, user: null }),
-    }),
-    {
-      name: storageKeys.authStore,
-      partialize: ({ isAuthenticated, user }) => ({ isAuthenticated, user }),
-      // A flag rehydrated without the tokens behind it is stale: drop it before any guard reads it.
-      onRehydrateStorage: () => (state) => {
-        if (state && state.isAuthenticated && !isSignedIn(state)) state.signOut();
+function createAuthStore() {
+  return createStore<AuthState>()(
+    persist(
+      (set) => ({
+        isAuthenticated: false,
+        user: null,
+        signIn: (user) => set({ isAuthenticated: true, user }),
+        setUser: (user) => set({ user }),
+        signOut: () => set({ isAuthenticated: false, user: null }),
+      }),
+      {
+        name: storageKeys.authStore,
+        partialize: ({ isAuthenticated, user }) => ({ isAuthenticated, user }),
+        // A flag rehydrated without the tokens behind it is stale: drop it before any guard reads it.
+        onRehydrateStorage: () => (state) => {
+          if (state && state.isAuthenticated && !isSignedIn(state)) state.signOut();
+        },
       },
-    },
-  ),
-);
+    ),
+  );
+}
+
+/** A live binding: a remount (HMR re-executing this module) replaces the store. */
+export let authStore = createAuthStore();
+
+export function recreateAuthStore() {
+  authStore = createAuthStore();
+}
+
+export const useAuthStore = <T,>(selector: (state: AuthState) => T): T => useStore(authStore, selector);
 
 /** Signed in means the flag and real tokens together. */
 export function isSignedIn(state: Pick<AuthState, 'isAuthenticated'>): boolean {

@@ -1,20 +1,38 @@
-// Tokens live in localStorage, as in the incident's app.
+// Tokens live in localStorage, as in the incident's app, and are read there at the
+// moment of use: no in-memory copy exists for a remount to reset.
 import type { TokenPair } from '../../../shared/api-types.ts';
 import { storageKeys } from '../../../shared/storage-keys.ts';
+import { bugOn } from '../bugs.ts';
 
 const ACCESS = storageKeys.accessToken;
 const REFRESH = storageKeys.refreshToken;
 
+// Bug 'token-from-unhydrated-store' only: the original app's in-memory copy of the
+// tokens. Filled when the module first runs; a remount starts it empty, and the root
+// refills it from its mount effect, which React runs after its children's effects.
+let memory: { access: string | null; refresh: string | null } | null = {
+  access: localStorage.getItem(ACCESS),
+  refresh: localStorage.getItem(REFRESH),
+};
+const stored = (key: string, from: 'access' | 'refresh') =>
+  bugOn('token-from-unhydrated-store') ? (memory?.[from] ?? null) : localStorage.getItem(key);
+
 export const tokens = {
-  access: () => localStorage.getItem(ACCESS),
-  refresh: () => localStorage.getItem(REFRESH),
+  access: () => stored(ACCESS, 'access'),
+  refresh: () => stored(REFRESH, 'refresh'),
   hasSession: () => Boolean(localStorage.getItem(ACCESS) || localStorage.getItem(REFRESH)),
   save(pair: TokenPair) {
     localStorage.setItem(ACCESS, pair.accessToken);
     localStorage.setItem(REFRESH, pair.refreshToken);
+    memory = { access: pair.accessToken, refresh: pair.refreshToken };
   },
   clear() {
     localStorage.removeItem(ACCESS);
     localStorage.removeItem(REFRESH);
+    memory = { access: null, refresh: null };
   },
+  /** What a remount does to the in-memory copy (only the bug reads it). */
+  forgetMemory: () => void (memory = null),
+  /** The root's mount effect: refill the in-memory copy from storage. */
+  loadMemory: () => void (memory ??= { access: localStorage.getItem(ACCESS), refresh: localStorage.getItem(REFRESH) }),
 };

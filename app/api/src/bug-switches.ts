@@ -1,0 +1,26 @@
+// Test mode only: the bug switches a test turned on for its own requests. Its browser
+// context sends them in a header, so tests running in parallel each get their own.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BUG_SWITCHES_HEADER, type BugSwitch, parseBugSwitches } from '../../shared/bug-switches.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    bugSwitches: ReadonlySet<BugSwitch> | null;
+  }
+}
+
+export const bugOn = (request: FastifyRequest, name: BugSwitch) => request.bugSwitches?.has(name) ?? false;
+
+export function bugSwitchesFromHeader(app: FastifyInstance, testMode: boolean) {
+  app.decorateRequest('bugSwitches', null);
+  if (!testMode) return;
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers[BUG_SWITCHES_HEADER];
+    if (typeof header !== 'string' || header === '') return;
+    try {
+      request.bugSwitches = new Set(parseBugSwitches(header.split(',')));
+    } catch (error) {
+      return reply.code(400).send({ error: 'bad_request', message: (error as Error).message });
+    }
+  });
+}

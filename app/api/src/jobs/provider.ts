@@ -1,0 +1,52 @@
+// The external generation provider, over HTTP. Its protocol: a synchronous moderation
+// check, then an asynchronous generation that is long-polled until it ends. In the
+// suite's stack, MSW answers these calls (see provider-stand-in.ts); nothing here knows.
+
+export interface ProviderConfig {
+  providerUrl: string;
+  providerApiKey: string;
+}
+
+/** Context the provider echoes back; the stand-in uses it to pick per-tenant behaviour. */
+export interface ProviderMetadata {
+  tenantId: string;
+  jobId?: string;
+}
+
+export type GenerationState =
+  | { status: 'running'; progress: number }
+  | { status: 'succeeded'; output: string }
+  | { status: 'failed'; error: string };
+
+/** The provider could not be reached or answered 5xx: worth retrying later. */
+export class ProviderUnavailable extends Error {}
+
+export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) {
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${providerUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${providerApiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new ProviderUnavailable(`provider unreachable: ${error instanceof Error ? error.message : error}`);
+    }
+    if (response.status >= 500) throw new ProviderUnavailable(`provider answered ${response.status} to ${method} ${path}`);
+    if (!response.ok) throw new Error(`provider refused ${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  return {
+    moderate: (input: string, metadata: ProviderMetadata) =>
+      call<{ flagged: boolean }>('POST', '/v1/moderations', { input, metadata }),
+    startGeneration: (prompt: string, metadata: ProviderMetadata) =>
+      call<{ id: string }>('POST', '/v1/generations', { prompt, metadata }),
+    /** Answers when the generation changed, or after the provider's long-poll window. */
+    nextState: (generationId: string) => call<GenerationState>('GET', `/v1/generations/${generationId}?wait=20`),
+  };
+}
+
+export type ProviderClient = ReturnType<typeof providerClient>;

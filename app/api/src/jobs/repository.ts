@@ -1,0 +1,105 @@
+// Jobs in Postgres. Every transition is one conditional UPDATE, so two writers (the
+// worker completing, a user cancelling) cannot both win: the loser's UPDATE matches no row.
+import type pg from 'pg';
+import type { Job, JobPage, JobStatus, User } from '../../../shared/api-types.ts';
+
+interface JobRow {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  prompt: string;
+  status: JobStatus;
+  progress: number;
+  result: string | null;
+  error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface StoredJob extends Job {
+  tenantId: string;
+  userId: string;
+}
+
+const toJob = (row: JobRow): StoredJob => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  userId: row.user_id,
+  prompt: row.prompt,
+  status: row.status,
+  progress: row.progress,
+  result: row.result,
+  error: row.error,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+/** The wire shape: no owner ids. */
+export const publicJob = ({ tenantId: _t, userId: _u, ...job }: StoredJob): Job => job;
+
+// Strictly increasing at millisecond precision (what clients compare), even for two
+// updates within the same millisecond.
+const TOUCH = `updated_at = greatest(clock_timestamp(), updated_at + interval '1 millisecond')`;
+const ACTIVE = `status IN ('pending', 'running')`;
+
+export const cancellableStatuses: readonly JobStatus[] = ['pending', 'running'];
+
+const encodeCursor = (job: Job) => Buffer.from(`${job.createdAt}|${job.id}`).toString('base64url');
+function decodeCursor(cursor: string): [string, string] | undefined {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return [createdAt, id];
+}
+
+export class BadCursor extends Error {}
+
+export function jobsRepository(db: pg.Pool) {
+  const one = async (sql: string, params: unknown[]) => {
+    const { rows } = await db.query<JobRow>(sql, params);
+    return rows[0] ? toJob(rows[0]) : undefined;
+  };
+
+  return {
+    create: (user: User, prompt: string) =>
+      one('INSERT INTO jobs (tenant_id, user_id, prompt) VALUES ($1, $2, $3) RETURNING *', [user.tenantId, user.id, prompt]) as Promise<StoredJob>,
+
+    /** A job as its owner sees it; undefined for anyone else's. */
+    get: (user: User, id: string) => one('SELECT * FROM jobs WHERE id = $1 AND user_id = $2', [id, user.id]),
+
+    byId: (id: string) => one('SELECT * FROM jobs WHERE id = $1', [id]),
+
+    /** Newest first, keyset-paginated: stable under inserts, unlike OFFSET. */
+    async page(user: User, limit: number, cursor?: string): Promise<JobPage> {
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      if (cursor !== undefined && !after) throw new BadCursor('The cursor is not valid.');
+      const { rows } = await db.query<JobRow>(
+        after
+          ? `SELECT * FROM jobs WHERE user_id = $1 AND (created_at, id) < ($3::timestamptz, $4::uuid)
+             ORDER BY created_at DESC, id DESC LIMIT $2`
+          : 'SELECT * FROM jobs WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
+        after ? [user.id, limit + 1, ...after] : [user.id, limit + 1],
+      );
+      const jobs = rows.slice(0, limit).map((row) => publicJob(toJob(row)));
+      return rows.length > limit ? { jobs, nextCursor: encodeCursor(jobs.at(-1)!) } : { jobs };
+    },
+
+    start: (id: string) => one(`UPDATE jobs SET status = 'running', ${TOUCH} WHERE id = $1 AND ${ACTIVE} RETURNING *`, [id]),
+
+    progress: (id: string, progress: number) =>
+      one(`UPDATE jobs SET progress = $2, ${TOUCH} WHERE id = $1 AND status = 'running' RETURNING *`, [id, progress]),
+
+    complete: (id: string, result: string) =>
+      one(`UPDATE jobs SET status = 'completed', progress = 100, result = $2, ${TOUCH} WHERE id = $1 AND status = 'running' RETURNING *`, [
+        id,
+        result,
+      ]),
+
+    fail: (id: string, error: string) =>
+      one(`UPDATE jobs SET status = 'failed', error = $2, ${TOUCH} WHERE id = $1 AND ${ACTIVE} RETURNING *`, [id, error]),
+
+    cancel: (user: User, id: string) =>
+      one(`UPDATE jobs SET status = 'cancelled', ${TOUCH} WHERE id = $1 AND user_id = $2 AND ${ACTIVE} RETURNING *`, [id, user.id]),
+  };
+}
+
+export type JobsRepository = ReturnType<typeof jobsRepository>;

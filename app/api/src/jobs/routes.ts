@@ -1,0 +1,101 @@
+// The jobs API: create (after the provider's moderation check), read, list, cancel.
+import type { FastifyInstance } from 'fastify';
+import type { ApiErrorBody, CreateJobRequest } from '../../../shared/api-types.ts';
+import type { AuthGuard } from '../auth/guard.ts';
+import type { JobUpdates } from './live.ts';
+import type { ProviderClient } from './provider.ts';
+import { ProviderUnavailable } from './provider.ts';
+import { BadCursor, type JobsRepository, cancellableStatuses, publicJob } from './repository.ts';
+import type { GenerationQueue } from './worker.ts';
+
+const uuid = { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' } as const;
+
+export function jobRoutes(
+  app: FastifyInstance,
+  deps: { guard: AuthGuard; jobs: JobsRepository; provider: ProviderClient; queue: GenerationQueue; updates: JobUpdates },
+) {
+  const { guard, jobs } = deps;
+  const notFound = (id: string) => ({ error: 'not_found', message: `No job ${id}` }) satisfies ApiErrorBody;
+
+  app.post<{ Body: CreateJobRequest }>(
+    '/api/v1/jobs',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        body: {
+          type: 'object',
+          required: ['prompt'],
+          additionalProperties: false,
+          properties: { prompt: { type: 'string', minLength: 1, maxLength: 2000 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = guard.userOf(request);
+      try {
+        const { flagged } = await deps.provider.moderate(request.body.prompt, { tenantId: user.tenantId });
+        if (flagged) return reply.code(422).send({ error: 'bad_request', message: 'The prompt was refused by moderation.' } satisfies ApiErrorBody);
+      } catch (error) {
+        if (!(error instanceof ProviderUnavailable)) throw error;
+        request.log.warn({ err: error.message }, 'moderation unavailable');
+        return reply
+          .code(502)
+          .send({ error: 'provider_unavailable', message: 'The generation provider is unavailable. Try again shortly.' } satisfies ApiErrorBody);
+      }
+      const job = await jobs.create(user, request.body.prompt);
+      await deps.queue.enqueue(job.id);
+      return reply.code(201).send(publicJob(job));
+    },
+  );
+
+  app.get<{ Querystring: { limit?: number; cursor?: string } }>(
+    '/api/v1/jobs',
+    {
+      preHandler: guard.requireUser,
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 100 }, cursor: { type: 'string', maxLength: 200 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await jobs.page(guard.userOf(request), request.query.limit ?? 20, request.query.cursor);
+      } catch (error) {
+        if (error instanceof BadCursor) return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
+        throw error;
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/jobs/:id',
+    { preHandler: guard.requireUser, schema: { params: { type: 'object', properties: { id: uuid } } } },
+    async (request, reply) => {
+      const job = await jobs.get(guard.userOf(request), request.params.id);
+      return job ? publicJob(job) : reply.code(404).send(notFound(request.params.id));
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/jobs/:id/cancel',
+    { preHandler: guard.requireUser, schema: { params: { type: 'object', properties: { id: uuid } } } },
+    async (request, reply) => {
+      const user = guard.userOf(request);
+      const cancelled = await jobs.cancel(user, request.params.id);
+      if (cancelled) {
+        deps.updates.announce(cancelled);
+        return publicJob(cancelled);
+      }
+      const job = await jobs.get(user, request.params.id);
+      if (!job) return reply.code(404).send(notFound(request.params.id));
+      // The job ended before the cancel arrived: say so, change nothing.
+      return reply.code(422).send({
+        error: 'job_not_cancellable',
+        message: `Cannot cancel job with status '${job.status}'. Only ${cancellableStatuses.join(' and ')} jobs can be cancelled.`,
+      } satisfies ApiErrorBody);
+    },
+  );
+}

@@ -1,0 +1,89 @@
+// The generation queue: BullMQ on Redis. The api enqueues a job id; the worker runs the
+// generation with the provider and records every change in Postgres, then announces it.
+// A provider outage throws, and BullMQ retries with backoff; the last failure marks the
+// job failed with its reason, so no job stays "running" forever.
+import { Queue, Worker } from 'bullmq';
+import type { JobsRepository, StoredJob } from './repository.ts';
+import type { ProviderClient } from './provider.ts';
+
+export const QUEUE_NAME = 'generations';
+const ATTEMPTS = 3;
+
+export interface QueueDeps {
+  redisUrl: string;
+  jobs: JobsRepository;
+  provider: ProviderClient;
+  announce(job: StoredJob): void;
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+// BullMQ needs its own connections, which wait for Redis instead of failing fast.
+const connectionOf = (redisUrl: string) => {
+  const url = new URL(redisUrl);
+  return { host: url.hostname, port: Number(url.port || 6379), password: url.password || undefined, maxRetriesPerRequest: null };
+};
+
+export function generationQueue(deps: QueueDeps) {
+  const connection = connectionOf(deps.redisUrl);
+  const queue = new Queue<{ jobId: string }>(QUEUE_NAME, {
+    connection,
+    defaultJobOptions: {
+      attempts: ATTEMPTS,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    },
+  });
+
+  async function run(jobId: string) {
+    const { jobs, provider, announce } = deps;
+    const started = await jobs.start(jobId);
+    if (!started) return; // cancelled, or already finished
+    announce(started);
+    const generation = await provider.startGeneration(started.prompt, { tenantId: started.tenantId, jobId });
+    let progress = started.progress;
+    for (;;) {
+      const state = await provider.nextState(generation.id);
+      if (state.status === 'running') {
+        if (state.progress === progress) {
+          // Nothing new within the long-poll window; stop if the job ended meanwhile.
+          const current = await jobs.byId(jobId);
+          if (current?.status !== 'running') return;
+          continue;
+        }
+        progress = state.progress;
+        const updated = await jobs.progress(jobId, progress);
+        if (!updated) return; // cancelled while running: the provider's result is dropped
+        announce(updated);
+        continue;
+      }
+      const ended = state.status === 'succeeded' ? await jobs.complete(jobId, state.output) : await jobs.fail(jobId, state.error);
+      if (ended) announce(ended);
+      return;
+    }
+  }
+
+  const worker = new Worker<{ jobId: string }>(QUEUE_NAME, async (job) => run(job.data.jobId), {
+    connection,
+    // Generations mostly wait on the provider; many can share one process.
+    concurrency: 32,
+  });
+  worker.on('failed', async (job, error) => {
+    if (!job) return;
+    deps.log.warn({ jobId: job.data.jobId, attempt: job.attemptsMade, err: error.message }, 'generation attempt failed');
+    if (job.attemptsMade < ATTEMPTS) return;
+    const failed = await deps.jobs.fail(job.data.jobId, `The generation provider failed: ${error.message}`).catch(() => undefined);
+    if (failed) deps.announce(failed);
+  });
+  worker.on('error', (error) => deps.log.warn({ err: error.message }, 'queue worker error'));
+
+  return {
+    enqueue: (jobId: string) => queue.add('generate', { jobId }, { jobId }),
+    close: async () => {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
+
+export type GenerationQueue = ReturnType<typeof generationQueue>;

@@ -1,0 +1,109 @@
+// Test mode only: MSW, inside the api process, answers the generation provider's HTTP
+// API. It is the stack's one mock: everything else is real. Behaviour is per tenant (each
+// test has its own), so tests running in parallel never see each other's scripts:
+//   - by default a generation runs to completion at once (one progress step, then output);
+//   - `hold` keeps each generation running until the test sends it steps;
+//   - `moderation: 'unavailable'` answers the moderation check with 503.
+import { randomUUID } from 'node:crypto';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import type { ProviderScript, ProviderStep } from '../../shared/api-types.ts';
+import type { GenerationState, ProviderMetadata } from './jobs/provider.ts';
+
+interface Generation {
+  tenantId: string;
+  jobId?: string;
+  prompt: string;
+  state: GenerationState;
+}
+
+const LONG_POLL_MS = 20_000;
+
+export function providerStandIn(providerUrl: string) {
+  const scripts = new Map<string, ProviderScript>();
+  const generations = new Map<string, Generation>();
+  const generationOfJob = new Map<string, string>();
+  // Steps a test sent for a held job, queued until the worker's next long poll takes them.
+  const steps = new Map<string, ProviderStep[]>();
+  const waiters = new Map<string, () => void>();
+
+  const wake = (jobId: string) => {
+    const generationId = generationOfJob.get(jobId);
+    const waiter = generationId && waiters.get(generationId);
+    if (waiter) waiter();
+  };
+
+  function apply(generation: Generation, step: ProviderStep) {
+    if ('progress' in step) generation.state = { status: 'running', progress: step.progress };
+    else if ('complete' in step) generation.state = { status: 'succeeded', output: step.complete };
+    else generation.state = { status: 'failed', error: step.fail };
+  }
+
+  const server = setupServer(
+    http.post(`${providerUrl}/v1/moderations`, async ({ request }) => {
+      const { metadata } = (await request.json()) as { metadata: ProviderMetadata };
+      if (scripts.get(metadata.tenantId)?.moderation === 'unavailable') {
+        return HttpResponse.json({ error: 'overloaded' }, { status: 503 });
+      }
+      return HttpResponse.json({ flagged: false });
+    }),
+
+    http.post(`${providerUrl}/v1/generations`, async ({ request }) => {
+      const { prompt, metadata } = (await request.json()) as { prompt: string; metadata: ProviderMetadata };
+      const id = `gen_${randomUUID()}`;
+      generations.set(id, { tenantId: metadata.tenantId, jobId: metadata.jobId, prompt, state: { status: 'running', progress: 0 } });
+      if (metadata.jobId) generationOfJob.set(metadata.jobId, id);
+      return HttpResponse.json({ id }, { status: 202 });
+    }),
+
+    http.get(`${providerUrl}/v1/generations/:id`, async ({ params }) => {
+      const id = String(params.id);
+      const generation = generations.get(id);
+      if (!generation) return HttpResponse.json({ error: 'not_found' }, { status: 404 });
+      const { jobId } = generation;
+      if (!scripts.get(generation.tenantId)?.hold || !jobId) {
+        // Unscripted: halfway on the first poll, done on the next.
+        const fresh = generation.state.status === 'running' && generation.state.progress === 0;
+        apply(generation, fresh ? { progress: 50 } : { complete: `Generated: ${generation.prompt}` });
+      } else {
+        if (!steps.get(jobId)?.length) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, LONG_POLL_MS);
+            waiters.set(id, () => (clearTimeout(timer), resolve()));
+          });
+          waiters.delete(id);
+        }
+        const step = steps.get(jobId)?.shift();
+        if (step) apply(generation, step);
+      }
+      if (generation.state.status !== 'running') {
+        generations.delete(id);
+        if (jobId) (generationOfJob.delete(jobId), steps.delete(jobId));
+      }
+      return HttpResponse.json(generation.state);
+    }),
+  );
+
+  return {
+    listen: () => server.listen({ onUnhandledFrame: 'bypass' }),
+    close: () => server.close(),
+    script(script: ProviderScript) {
+      scripts.set(script.tenantId, script);
+    },
+    step(jobId: string, step: ProviderStep) {
+      steps.set(jobId, [...(steps.get(jobId) ?? []), step]);
+      wake(jobId);
+    },
+    /** A deleted tenant's held generations fail, so no worker waits on them. */
+    forgetTenant(tenantId: string) {
+      scripts.delete(tenantId);
+      for (const [jobId, generationId] of generationOfJob) {
+        if (generations.get(generationId)?.tenantId !== tenantId) continue;
+        steps.set(jobId, [{ fail: 'tenant deleted' }]);
+        wake(jobId);
+      }
+    },
+  };
+}
+
+export type ProviderStandIn = ReturnType<typeof providerStandIn>;

@@ -1,0 +1,112 @@
+// Rate limiting with @fastify/rate-limit and its Redis store, in fixed windows read from
+// the api's clock (so a test moves a tenant past a window instead of sleeping through it).
+// Two budgets per caller: the session endpoints have their own, so no amount of other
+// traffic can stop a signed-in user from proving who they are, which is how the
+// incident's cascade locked users out.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { decodeJwt, jwtVerify } from 'jose';
+import type { Redis } from 'ioredis';
+import type { ApiErrorBody } from '../../shared/api-types.ts';
+import { bearer } from './auth/guard.ts';
+import { bugOn } from './bug-switches.ts';
+import type { Clock } from './clock.ts';
+
+export interface RateLimitConfig {
+  rateLimitWindowMs: number;
+  /** Per caller and window, for everything but the session endpoints. */
+  rateLimitGeneralMax: number;
+  rateLimitSessionMax: number;
+  jwtSecret: Uint8Array;
+}
+
+const SESSION_PATHS = ['/api/v1/auth/me', '/api/v1/auth/refresh', '/api/v1/auth/login', '/api/v1/auth/logout'];
+const UNLIMITED = /^\/api\/v1\/(health|__test__\/)/;
+
+type Budget = 'session' | 'general';
+
+interface RateContext {
+  max: number;
+  windowEndsInMs: number;
+}
+
+/** Test mode: a tenant's own general budget, with windows starting when it was set. */
+export interface TestBudget {
+  generalMax: number;
+  anchorMs: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rate: RateContext | null;
+  }
+}
+
+export class RateLimited extends Error {
+  readonly statusCode = 429;
+}
+
+/**
+ * Test mode: a per-tenant general budget, so a spec can run out of it in a few requests.
+ * Its windows start when it was set, so a test never straddles a window boundary.
+ */
+export const budgetKey = (tenantId: string) => `e2e:rate-budget:${tenantId}`;
+
+export async function registerRateLimit(
+  app: FastifyInstance,
+  deps: { redis: Redis; clock: Clock; config: RateLimitConfig; testMode: boolean },
+) {
+  const { redis, clock, config } = deps;
+
+  /** Who is calling: a user with a signed token, else the client address. */
+  async function caller(request: FastifyRequest): Promise<{ key: string; tenantId?: string }> {
+    const token = bearer(request);
+    if (token) {
+      try {
+        const tenantId = String(decodeJwt(token).tid);
+        // Signature only, not expiry: an expired token still names its user.
+        const { payload } = await jwtVerify(token, config.jwtSecret, { currentDate: new Date(0) });
+        return { key: `user:${payload.sub}`, tenantId };
+      } catch {
+        // fall through: an invalid token is just an anonymous caller
+      }
+    }
+    return { key: `ip:${request.ip}` };
+  }
+
+  const readTestBudget = async (tenantId: string): Promise<TestBudget | undefined> => {
+    const stored = await redis.get(budgetKey(tenantId)).catch(() => null);
+    return stored ? (JSON.parse(stored) as TestBudget) : undefined;
+  };
+
+  app.decorateRequest('rate', null);
+  await app.register(rateLimit, {
+    redis,
+    nameSpace: 'rate:',
+    // If Redis is down, serve without limits rather than refuse everything.
+    skipOnError: true,
+    allowList: (request) => UNLIMITED.test(request.url),
+    keyGenerator: async (request) => {
+      const { key, tenantId } = await caller(request);
+      const path = request.url.split('?')[0] ?? '';
+      const shared = bugOn(request, 'shared-rate-budget');
+      const budget: Budget = SESSION_PATHS.includes(path) && !shared ? 'session' : 'general';
+      const testBudget = deps.testMode && tenantId ? await readTestBudget(tenantId) : undefined;
+      const anchor = testBudget?.anchorMs ?? 0;
+      const now = tenantId ? await clock.now(tenantId) : Date.now();
+      const window = Math.floor((now - anchor) / config.rateLimitWindowMs);
+      request.rate = {
+        max: budget === 'session' ? config.rateLimitSessionMax : (testBudget?.generalMax ?? config.rateLimitGeneralMax),
+        windowEndsInMs: anchor + (window + 1) * config.rateLimitWindowMs - now,
+      };
+      return `${budget}:${key}:${window}`;
+    },
+    max: async (request) => request.rate!.max,
+    // The key lives until its window ends, so Retry-After tells the truth.
+    timeWindow: async (request) => Math.max(1, request.rate!.windowEndsInMs),
+    errorResponseBuilder: (_request, context) =>
+      new RateLimited(`Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`),
+  });
+}
+
+export const rateLimitedBody = (error: RateLimited): ApiErrorBody => ({ error: 'rate_limited', message: error.message });

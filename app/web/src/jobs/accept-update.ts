@@ -1,0 +1,19 @@
+// Which update about a job may replace what the card shows. Every source goes through
+// here (the persisted snapshot, the parent's props, polling, the socket), because any one
+// of them can be late: an older updated_at, or an active status after a terminal one.
+import { type Job, isTerminal } from '../../../shared/api-types.ts';
+import { bugOn } from '../bugs.ts';
+
+export type UpdateSource = 'props' | 'poll' | 'socket' | 'cancel';
+
+export function acceptUpdate(current: Job, next: Job, source: UpdateSource): Job {
+  if (bugOn('stale-job-snapshot')) return next;
+  if (next.id !== current.id) return next;
+  const older = Date.parse(next.updatedAt) < Date.parse(current.updatedAt);
+  const reopened = isTerminal(current.status) && !isTerminal(next.status);
+  if (older || reopened) {
+    console.debug(`job ${next.id}: ignored ${source} update ${current.status} → ${next.status} (${older ? 'older' : 'reopens a finished job'})`);
+    return current;
+  }
+  return next;
+}

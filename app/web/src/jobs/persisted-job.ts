@@ -1,0 +1,44 @@
+// The job the jobs page follows, kept in localStorage so a reload shows it at once. The
+// snapshot is only a first paint: the card confirms it with the server, and it leaves
+// storage shortly after the job ends so it cannot resurface later.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Job } from '../../../shared/api-types.ts';
+import { storageKeys } from '../../../shared/storage-keys.ts';
+import { bugOn } from '../bugs.ts';
+
+/** Long enough to read the result, short enough that no stale snapshot lingers. */
+export const TERMINAL_CLEAR_MS = 10_000;
+
+function read(): Job | null {
+  try {
+    return JSON.parse(localStorage.getItem(storageKeys.activeJob) ?? 'null') as Job | null;
+  } catch {
+    return null;
+  }
+}
+
+export function usePersistedJob() {
+  const [job, setJob] = useState<Job | null>(read);
+  const finished = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (job && finished.current !== job.id) localStorage.setItem(storageKeys.activeJob, JSON.stringify(job));
+  }, [job]);
+
+  /** Called once the job is terminal: drop the snapshot after a short while. */
+  const finish = useCallback((jobId: string) => {
+    if (bugOn('stale-job-snapshot')) return;
+    const timer = setTimeout(() => {
+      finished.current = jobId;
+      if (read()?.id === jobId) localStorage.removeItem(storageKeys.activeJob);
+    }, TERMINAL_CLEAR_MS);
+    return () => clearTimeout(timer);
+  }, []);
+
+  const follow = useCallback((next: Job) => {
+    finished.current = null;
+    setJob(next);
+  }, []);
+
+  return { job, update: setJob, follow, finish };
+}

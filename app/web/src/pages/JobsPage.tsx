@@ -1,0 +1,93 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type Job, isTerminal } from '../../../shared/api-types.ts';
+import { ApiError, api } from '../api/client.ts';
+import { JobProgress } from '../jobs/JobProgress.tsx';
+import { usePersistedJob } from '../jobs/persisted-job.ts';
+import { useRenderCount } from '../render-count.ts';
+
+const FEED_REFRESH_MS = 5_000;
+
+/** A 429 blocks the form until its Retry-After has passed; it is shown, not retried. */
+function useRateLimit() {
+  const [until, setUntil] = useState<number | null>(null);
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setTimeout(() => setUntil(null), Math.max(0, until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [until]);
+  const hit = useCallback((error: unknown) => {
+    if (error instanceof ApiError && error.status === 429) setUntil(Date.now() + (error.retryAfterSeconds ?? 60) * 1000);
+  }, []);
+  return { limitedFor: until === null ? null : Math.max(1, Math.ceil((until - Date.now()) / 1000)), hit };
+}
+
+export function JobsPage() {
+  useRenderCount('JobsPage');
+  const followed = usePersistedJob();
+  const queryClient = useQueryClient();
+  const rateLimit = useRateLimit();
+
+  const feed = useInfiniteQuery({
+    queryKey: ['jobs'],
+    queryFn: ({ pageParam }) => api.listJobs(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor,
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.jobs.some((job) => !isTerminal(job.status))) ? FEED_REFRESH_MS : false,
+  });
+  const rows = feed.data?.pages.flatMap((page) => page.jobs) ?? [];
+  const latest = followed.job ? rows.find((row) => row.id === followed.job?.id) : undefined;
+
+  const create = useMutation({
+    mutationFn: (prompt: string) => api.createJob(prompt),
+    onSuccess: (job: Job) => {
+      followed.follow(job);
+      void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+    },
+    onError: rateLimit.hit,
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.mutate(String(new FormData(event.currentTarget).get('prompt')));
+  }
+
+  return (
+    <main>
+      <h1>Jobs</h1>
+      <form onSubmit={submit} aria-busy={create.isPending}>
+        <label>
+          Prompt <input name="prompt" required maxLength={2000} />
+        </label>
+        <button type="submit" disabled={create.isPending || rateLimit.limitedFor !== null}>
+          Generate
+        </button>
+        {rateLimit.limitedFor !== null ? (
+          <p role="alert">Too many requests. Try again in {rateLimit.limitedFor} s.</p>
+        ) : (
+          create.isError && <p role="alert">{(create.error as Error).message}</p>
+        )}
+      </form>
+
+      {followed.job && (
+        <JobProgress key={followed.job.id} snapshot={followed.job} latest={latest} onChange={followed.update} onFinished={followed.finish} />
+      )}
+
+      <h2>Your jobs</h2>
+      {feed.isError && <p role="alert">Could not load your jobs: {feed.error.message}</p>}
+      <ul aria-label="Your jobs">
+        {rows.map((job) => (
+          <li key={job.id} data-job-id={job.id}>
+            {job.prompt}: {job.status}
+          </li>
+        ))}
+      </ul>
+      {feed.hasNextPage && (
+        <button type="button" onClick={() => feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
+          Load more
+        </button>
+      )}
+    </main>
+  );
+}

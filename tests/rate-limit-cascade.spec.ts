@@ -1,0 +1,102 @@
+// deployment-cascade-rate-limit-cors-schema.md, section 7: a failing operation was
+// retried 14 times, each retry spent the rate budget, and once it ran out even /auth/me
+// was refused; the auth check never completed and the page seized.
+import type { Page } from '@playwright/test';
+import type { RequestDetector } from '../fixtures/detectors/requests.ts';
+import { renderCounts } from '../fixtures/detectors/job-statuses.ts';
+import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { generate, jobCard } from './support/jobs-page.ts';
+
+const BUDGET = 5;
+const WINDOW_MS = 60_000;
+const SESSION_CHECK_MS = 30_000;
+/** Clicks a user makes at most before the budget must have run out (3 requests each). */
+const MAX_CLICKS = 3;
+
+/** Runs the page's timers (retry backoff) until the create form is idle again, without sleeping. */
+async function untilFormIdle(page: Page, requests: RequestDetector) {
+  const form = page.locator('form');
+  for (let tick = 0; tick < 40; tick++) {
+    await requests.whenIdle();
+    if ((await form.getAttribute('aria-busy')) === 'false') return;
+    await page.clock.runFor(500);
+  }
+  throw new Error('the create form was still busy after 20 s of simulated retries');
+}
+
+describeIncident('rate-limit-cascade', () => {
+  test('a failing create against a budget of 5: bounded retries, session checks untouched, a visible limit, recovery after the window', async ({ page, tenant, sessions, provider, rateLimits, serverClock, requests, browserErrors, redis, db }) => {
+    const user = tenant.member;
+    const creates = () => requests.matching({ method: 'POST', path: '/api/v1/jobs' });
+    const alert = page.getByRole('alert');
+    let clicks = 0;
+
+    await test.step(`conditions: the provider is down, the general budget is ${BUDGET} per window`, async () => {
+      await provider.failModeration();
+      await rateLimits.setGeneralBudget(BUDGET);
+      await page.clock.install();
+      await sessions.signIn(page, user);
+      await page.goto('/jobs');
+      await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+    });
+
+    await test.step('action: the user clicks Generate after each failure, until the budget runs out', async () => {
+      const limited = async () => (await alert.allTextContents()).some((text) => text.startsWith('Too many requests'));
+      while (clicks < MAX_CLICKS && !(await limited())) {
+        clicks += 1;
+        await generate(page, `a schedule, attempt ${clicks}`);
+        await untilFormIdle(page, requests);
+        await expect(alert).toBeVisible();
+      }
+      expect(creates().some((r) => r.status === 429), 'the general budget ran out').toBe(true);
+    });
+
+    await test.step('action: the 30-second session check comes due while the budget is spent', async () => {
+      await page.clock.runFor(SESSION_CHECK_MS);
+      await requests.whenIdle();
+    });
+
+    await test.step('recovery: the session endpoints were never refused', async () => {
+      const refused = requests.matching({ path: /^\/api\/v1\/auth\/(me|refresh)$/, status: 429 });
+      expect(
+        refused.length,
+        `rate-limit cascade: ${refused.length} session checks refused with 429 after ${creates().length} POST /api/v1/jobs for ${clicks} clicks`,
+      ).toBe(0);
+      const lastRefusal = creates().findLast((r) => r.status === 429)!.startedAt;
+      expect(requests.matching({ path: '/api/v1/auth/me', status: 200 }).some((r) => r.startedAt > lastRefusal), 'a session check passed after the limit').toBe(true);
+    });
+
+    await test.step('recovery: retries were bounded, none after a 429', async () => {
+      const sent = creates();
+      expect(sent.length, `retry storm: ${sent.length} POST /api/v1/jobs for ${clicks} clicks`).toBeLessThanOrEqual(clicks * 3);
+      const firstRefusal = sent.findIndex((r) => r.status === 429);
+      expect(sent.slice(firstRefusal + 1), 'no retry after a 429').toEqual([]);
+    });
+
+    await test.step('recovery: a rate-limited state with the retry time, no spinner, no render loop', async () => {
+      await expect(alert).toHaveText(/^Too many requests\. Try again in \d+ s\.$/);
+      await expect(page.getByRole('button', { name: 'Generate' })).toBeDisabled();
+      await expect(page.locator('form')).toHaveAttribute('aria-busy', 'false');
+      const renders = await renderCounts(page);
+      expect(renders.JobsPage ?? 0, `JobsPage rendered ${renders.JobsPage} times`).toBeLessThan(60);
+      // A refused request logs one console error; nothing else may.
+      expect(browserErrors.consoleErrors.length).toBeLessThanOrEqual(requests.matching({}).filter((r) => (r.status ?? 0) >= 400).length);
+      expect(browserErrors.pageErrors).toEqual([]);
+    });
+
+    await test.step('recovery: once the window passes, the same click works, and nobody flushed Redis', async () => {
+      const spentWindows = await redis.keys(`rate:general:user:${user.id}:*`);
+      expect(spentWindows, 'the spent window is a real key in Redis').toHaveLength(1);
+      await serverClock.advance(WINDOW_MS);
+      await page.clock.runFor(WINDOW_MS);
+      await provider.recover();
+      await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
+      await generate(page, 'a schedule, after the window');
+      await expect(jobCard(page)).toHaveAttribute('data-job-status', /pending|running|completed/);
+      expect(Number(await redis.get(spentWindows[0]!)), 'the spent window kept its count').toBeGreaterThan(BUDGET);
+      expect(await redis.keys(`rate:general:user:${user.id}:*`), 'a new window opened beside it').toHaveLength(2);
+      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE user_id = $1', [user.id]);
+      expect(rows[0]?.n, 'exactly the one job created after the window').toBe(1);
+    });
+  });
+});

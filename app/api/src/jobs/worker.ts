@@ -79,8 +79,11 @@ export function generationQueue(deps: QueueDeps) {
 
   return {
     enqueue: (jobId: string) => queue.add('generate', { jobId }, { jobId }),
+    // Generations can wait minutes on the provider; shutdown does not wait for them.
+    // BullMQ hands a job whose worker vanished to the next worker (stalled-job check),
+    // and run() resumes it from Postgres.
     close: async () => {
-      await worker.close();
+      await worker.close(true);
       await queue.close();
     },
   };

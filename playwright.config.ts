@@ -23,8 +23,8 @@ export default defineConfig<Options>({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: ci
-    ? [['list'], ['html', { open: 'never' }], ['junit', { outputFile: 'test-results/junit.xml' }]]
-    : [['list']],
+    ? [['list'], ['./reporters/incident-coverage.ts'], ['html', { open: 'never' }], ['junit', { outputFile: 'test-results/junit.xml' }]]
+    : [['list'], ['./reporters/incident-coverage.ts']],
   use: {
     ...devices['Desktop Chrome'],
     // Keep traces only where they matter: a failing test's trace is the first thing to open.

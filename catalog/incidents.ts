@@ -96,6 +96,59 @@ export const incidents = [
     spec: 'tests/cancel-on-completed.spec.ts',
     signature: /cancel-on-completed: the card showed cancelled after the server refused/,
   },
+  {
+    id: 'ws-reconnect-churn',
+    source: 'job-status-oscillation-stale-storage-cancel.md, fix 3 and working notes',
+    symptom:
+      'The job socket failed and reconnected over and over, flooding the logs; after navigating away and back, old sockets kept reconnecting beside new ones.',
+    rootCause:
+      'The socket hook retried without a cap, did not know when it had closed a socket itself, and closed sockets that were still connecting, so their handlers fired after the next socket was created.',
+    fix:
+      'At most five reconnects with backoff, then the card says it is polling; an intentional close never reconnects, and a connecting socket is closed once open.',
+    bugSwitch: 'uncapped-socket-reconnect',
+    spec: 'tests/ws-reconnect-churn.spec.ts',
+    signature: /socket churn: \d+ sockets (opened|open at once) for one job/,
+  },
+  {
+    id: 'pong-as-status',
+    source: 'job-status-oscillation-stale-storage-cancel.md, symptoms and todo list',
+    symptom: 'Keep-alive `pong` frames between status frames made the shown status oscillate.',
+    rootCause: 'The socket handler read every frame as a status update; a pong has no status, so it became "pending".',
+    fix: 'Only status frames carry status; a pong is proof that the connection lives and changes nothing.',
+    bugSwitch: 'pong-as-status',
+    spec: 'tests/pong-as-status.spec.ts',
+    signature: /pong-as-status: \d+ keep-alive frames changed the card/,
+  },
+  {
+    id: 'poll-out-of-order',
+    source: 'job-status-oscillation-stale-storage-cancel.md, working notes and todo list',
+    symptom: 'A late polling answer put an older state of the job back on screen.',
+    rootCause: 'Polling applied answers in arrival order; an answer that left the server before a newer update arrived after it.',
+    fix: 'Every update is compared by updated_at; an older one is ignored, whatever its source.',
+    bugSwitch: 'poll-ignores-updated-at',
+    spec: 'tests/poll-out-of-order.spec.ts',
+    signature: /progress went backwards: /,
+  },
+  {
+    id: 'render-feedback-loop',
+    source: 'job-status-oscillation-stale-storage-cancel.md, symptoms and root cause analysis',
+    symptom: 'React warned about maximum update depth: state bounced between the progress card and its parent.',
+    rootCause: 'The card sent a fresh copy of its state to the parent on every render, and took the parent\'s copy back as its own.',
+    fix: 'The card tells the parent only when the job changed, and takes from the parent only updates that pass the guard.',
+    bugSwitch: 'render-feedback-loop',
+    spec: 'tests/render-feedback-loop.spec.ts',
+    signature: /render loop: /,
+  },
+  {
+    id: 'router-context-after-reorder',
+    source: 'logout-during-hmr-remount.md, section 1 ("What to Watch For")',
+    symptom: 'After a remount, half the pages failed with "useLocation() may be used only in the context of a <Router> component".',
+    rootCause: 'The provider tree was reordered, and a component that reads the route ended up above BrowserRouter.',
+    fix: 'The error boundary wraps the router, and everything that reads the route renders inside it; every page is checked after a remount.',
+    bugSwitch: 'router-hook-outside-router',
+    spec: 'tests/router-context-after-reorder.spec.ts',
+    signature: /router-context error on \/\w+: /,
+  },
 ] as const satisfies readonly Incident[];
 
 export type IncidentId = (typeof incidents)[number]['id'];

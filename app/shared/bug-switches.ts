@@ -15,6 +15,15 @@ export const bugSwitches = {
     'The rate limiter counts the session endpoints against the general budget, and the client retries failures 14 times, 429 included, re-firing the refused session check at once.',
   'cancel-forces-local-status':
     'When the server refuses a cancel, the card forces the job to cancelled locally and drops the server message.',
+  'uncapped-socket-reconnect':
+    'The socket hook reconnects forever, does not know when it closed the socket itself, and closes sockets that are still connecting.',
+  'pong-as-status':
+    'Every socket frame is read as a status update; a keep-alive pong, which has no status, becomes "pending".',
+  'poll-ignores-updated-at': 'Polling applies each answer in arrival order, without comparing updated_at.',
+  'render-feedback-loop':
+    'The progress card echoes a fresh copy of its state to the parent on every render and takes the parent\'s copy back as its own.',
+  'router-hook-outside-router':
+    'After the provider tree was reordered, a component that reads the route renders above BrowserRouter.',
 } as const;
 
 export type BugSwitch = keyof typeof bugSwitches;

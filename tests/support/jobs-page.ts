@@ -2,6 +2,7 @@
 // page behind the server (real answers, delivered late), so races replay the same way
 // on every run.
 import { type Page, type Route, expect } from '@playwright/test';
+import type { Job } from '../../app/shared/api-types.ts';
 
 export const jobCard = (page: Page) => page.getByTestId('job-card');
 
@@ -9,6 +10,13 @@ export const jobCard = (page: Page) => page.getByTestId('job-card');
 export async function generate(page: Page, prompt: string): Promise<void> {
   await page.getByLabel('Prompt').fill(prompt);
   await page.getByRole('button', { name: 'Generate' }).click();
+}
+
+/** Generates, and returns the job as the server created it. */
+export async function generateJob(page: Page, prompt: string): Promise<Job> {
+  const created = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/jobs' && r.status() === 201);
+  await generate(page, prompt);
+  return (await (await created).json()) as Job;
 }
 
 /** The id of the job the card follows, once it shows one. */

@@ -20,7 +20,7 @@ import { jobRoutes } from './jobs/routes.ts';
 import { generationQueue } from './jobs/worker.ts';
 import { providerStandIn } from './provider-stand-in.ts';
 import { RateLimited, rateLimitedBody, registerRateLimit } from './rate-limit.ts';
-import { standInRoutes, testHookRoutes } from './test-hooks.ts';
+import { demoModeKey, standInRoutes, testHookRoutes } from './test-hooks.ts';
 
 export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis: Redis }) {
   const app = Fastify({
@@ -71,7 +71,14 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
 
   authRoutes(app, sessions, guard);
   jobRoutes(app, { guard, jobs, provider, queue, updates });
-  liveRoutes(app, { sessions, jobs, updates, webOrigins: config.webOrigins, keepaliveMs: config.wsKeepaliveMs });
+  liveRoutes(app, {
+    sessions,
+    jobs,
+    updates,
+    webOrigins: config.webOrigins,
+    keepaliveMs: config.wsKeepaliveMs,
+    inDemoMode: async (tenantId) => config.testMode && (await deps.redis.exists(demoModeKey(tenantId)).catch(() => 0)) === 1,
+  });
   healthRoutes(app, deps);
   if (config.testMode) {
     const standIn = providerStandIn(config.providerUrl);

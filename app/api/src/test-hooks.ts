@@ -25,6 +25,9 @@ import { type TestBudget, budgetKey } from './rate-limit.ts';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
+/** A tenant in demo mode gets no live job updates (the incident's setup). */
+export const demoModeKey = (tenantId: string) => `e2e:demo-mode:${tenantId}`;
+
 export function testHookRoutes(
   app: FastifyInstance,
   deps: { db: pg.Pool; sessions: Sessions; clock: Clock; provider: ProviderStandIn; refreshTtlSeconds: number },
@@ -133,6 +136,20 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
     async (request, reply) => {
       deps.provider.step(request.params.jobId, request.body);
       return reply.code(202).send();
+    },
+  );
+
+  app.put<{ Body: { tenantId: string; on: boolean } }>(
+    '/api/v1/__test__/demo-mode',
+    {
+      schema: {
+        body: { type: 'object', required: ['tenantId', 'on'], properties: { tenantId: { type: 'string' }, on: { type: 'boolean' } } },
+      },
+    },
+    async (request, reply) => {
+      const key = demoModeKey(request.body.tenantId);
+      await (request.body.on ? deps.redis.set(key, '1', 'EX', DAY_SECONDS) : deps.redis.del(key));
+      return reply.code(204).send();
     },
   );
 

@@ -1,10 +1,12 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
-import { BrowserRouter, NavLink, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { api } from './api/client.ts';
 import { queryClient } from './app-state.ts';
 import { useAuthStore, useSignedIn } from './auth/store.ts';
 import { tokens } from './auth/tokens.ts';
+import { bugOn } from './bugs.ts';
+import { AppErrorBoundary } from './error-boundary.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { JobsPage } from './pages/JobsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -23,6 +25,17 @@ function SessionCheck() {
     },
     refetchInterval: SESSION_CHECK_INTERVAL_MS,
   });
+  return null;
+}
+
+const titles: Record<string, string> = { '/login': 'Sign in', '/dashboard': 'Dashboard', '/jobs': 'Jobs' };
+
+/** Names the tab after the page; it reads the route, so it must render inside the router. */
+function PageTitle() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    document.title = `${titles[pathname] ?? 'App'} · Incident suite`;
+  }, [pathname]);
   return null;
 }
 
@@ -45,17 +58,23 @@ function PublicRoute({ children }: { children: ReactNode }) {
 export function App() {
   // Effects run children first: by the time this one runs, pages have sent their requests.
   useEffect(() => tokens.loadMemory(), []);
+  // Order matters: the error boundary outside, then the router, then everything that reads the route.
+  const reordered = bugOn('router-hook-outside-router');
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <SessionCheck />
-        <Routes>
-          <Route path="/login" element={<PublicRoute><LoginPage /></PublicRoute>} />
-          <Route path="/dashboard" element={<ProtectedRoute><DashboardPage /></ProtectedRoute>} />
-          <Route path="/jobs" element={<ProtectedRoute><JobsPage /></ProtectedRoute>} />
-          <Route path="*" element={<Navigate to="/dashboard" replace />} />
-        </Routes>
-      </BrowserRouter>
+      <AppErrorBoundary>
+        {reordered && <PageTitle />}
+        <BrowserRouter>
+          {!reordered && <PageTitle />}
+          <SessionCheck />
+          <Routes>
+            <Route path="/login" element={<PublicRoute><LoginPage /></PublicRoute>} />
+            <Route path="/dashboard" element={<ProtectedRoute><DashboardPage /></ProtectedRoute>} />
+            <Route path="/jobs" element={<ProtectedRoute><JobsPage /></ProtectedRoute>} />
+            <Route path="*" element={<Navigate to="/dashboard" replace />} />
+          </Routes>
+        </BrowserRouter>
+      </AppErrorBoundary>
     </QueryClientProvider>
   );
 }

@@ -14,7 +14,7 @@ const CHANNEL = 'jobs:updates';
 const AUTH_TIMEOUT_MS = 5_000;
 
 /** Close codes the client acts on: 4401 sign in again, 4404 no such job; 1000 job finished. */
-export const closeCodes = { finished: 1000, unauthorized: 4401, forbiddenOrigin: 4403, notFound: 4404 } as const;
+export const closeCodes = { finished: 1000, unauthorized: 4401, forbiddenOrigin: 4403, notFound: 4404, demoMode: 4503 } as const;
 
 export function jobUpdates(redisUrl: string, publisher: Redis, log: { warn(obj: object, msg: string): void }) {
   const local = new EventEmitter().setMaxListeners(0);
@@ -43,7 +43,15 @@ export type JobUpdates = ReturnType<typeof jobUpdates>;
 
 export function liveRoutes(
   app: FastifyInstance,
-  deps: { sessions: Sessions; jobs: JobsRepository; updates: JobUpdates; webOrigins: string[]; keepaliveMs: number },
+  deps: {
+    sessions: Sessions;
+    jobs: JobsRepository;
+    updates: JobUpdates;
+    webOrigins: string[];
+    keepaliveMs: number;
+    /** Tenants in demo mode get no live updates: their sockets are closed, as in the incident. */
+    inDemoMode(tenantId: string): Promise<boolean>;
+  },
 ) {
   app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/live', { websocket: true }, (socket, request) => {
     const send = (frame: JobFrame) => socket.send(JSON.stringify(frame));
@@ -73,6 +81,7 @@ export function liveRoutes(
         const user = await deps.sessions.verifyAccess(frame.token);
         const job = await deps.jobs.get(user, request.params.id);
         if (!job) return socket.close(closeCodes.notFound, 'no such job');
+        if (await deps.inDemoMode(user.tenantId)) return socket.close(closeCodes.demoMode, 'no live updates in demo mode');
         watching = true;
         const relay = (next: StoredJob) => {
           send({ type: 'status', job: publicJob(next) });

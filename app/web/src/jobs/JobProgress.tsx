@@ -2,7 +2,7 @@
 // takes updates from the parent (the feed), polling and the socket, all through
 // acceptUpdate(). It opens a socket only once the server has confirmed the job is active.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { type Job, isTerminal } from '../../../shared/api-types.ts';
 import { api } from '../api/client.ts';
 import { bugOn } from '../bugs.ts';
@@ -22,7 +22,8 @@ interface Props {
   onFinished(jobId: string): (() => void) | undefined;
 }
 
-export function JobProgress({ snapshot, latest, onChange, onFinished }: Props) {
+/** Memoised: the parent re-renders on every feed refresh; the card only when its inputs change. */
+export const JobProgress = memo(function JobProgress({ snapshot, latest, onChange, onFinished }: Props) {
   useRenderCount('JobProgress');
   const [job, setJob] = useState(snapshot);
   const [cancelError, setCancelError] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function JobProgress({ snapshot, latest, onChange, onFinished }: Props) {
     setConfirmed(true);
   }, [latest, offer]);
 
-  const socket = useJobSocket(job.id, (confirmed || bugOn('stale-job-snapshot')) && !terminal, (next) => offer(next, 'socket'));
+  const socket = useJobSocket(job, (confirmed || bugOn('stale-job-snapshot')) && !terminal, (next) => offer(next, 'socket'));
 
   // Polling is the fallback: it stops while the socket is live and once the job has ended.
   const poll = useQuery({
@@ -52,7 +53,13 @@ export function JobProgress({ snapshot, latest, onChange, onFinished }: Props) {
     setConfirmed(true);
   }, [poll.data, offer]);
 
+  // Tell the parent only when the job itself changed (setJob keeps the same object otherwise).
   useEffect(() => onChange(job), [job, onChange]);
+  // Bug 'render-feedback-loop': the original card echoed a fresh copy to the parent on
+  // every render, and took the parent's copy back as its state.
+  const echo = bugOn('render-feedback-loop');
+  useLayoutEffect(() => (echo ? onChange({ ...job }) : undefined));
+  useLayoutEffect(() => (echo ? setJob(snapshot) : undefined), [echo, snapshot]);
   useEffect(() => (terminal ? onFinished(job.id) : undefined), [terminal, job.id, onFinished]);
 
   const cancel = useMutation({
@@ -72,7 +79,7 @@ export function JobProgress({ snapshot, latest, onChange, onFinished }: Props) {
   });
 
   return (
-    <section aria-label="Current job" data-testid="job-card" data-job-id={job.id} data-job-status={job.status} data-live={socket} aria-busy={cancel.isPending}>
+    <section aria-label="Current job" data-testid="job-card" data-job-id={job.id} data-job-status={job.status} data-job-progress={job.progress} data-live={socket} aria-busy={cancel.isPending}>
       <h2>Current job</h2>
       <p>{job.prompt}</p>
       <p>
@@ -90,4 +97,4 @@ export function JobProgress({ snapshot, latest, onChange, onFinished }: Props) {
       {cancelError && <p role="alert">{cancelError}</p>}
     </section>
   );
-}
+});

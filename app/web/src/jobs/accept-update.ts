@@ -9,7 +9,13 @@ export type UpdateSource = 'props' | 'poll' | 'socket' | 'cancel';
 export function acceptUpdate(current: Job, next: Job, source: UpdateSource): Job {
   if (bugOn('stale-job-snapshot')) return next;
   if (next.id !== current.id) return next;
-  const older = Date.parse(next.updatedAt) < Date.parse(current.updatedAt);
+  // Bug 'poll-ignores-updated-at': polling applied whatever arrived, in arrival order.
+  const compared = !(source === 'poll' && bugOn('poll-ignores-updated-at'));
+  const age = Date.parse(next.updatedAt) - Date.parse(current.updatedAt);
+  // The server moves updated_at forward on every change, so the same stamp is the same
+  // version: keeping the current object spares a render.
+  if (compared && age === 0) return current;
+  const older = compared && age < 0;
   const reopened = isTerminal(current.status) && !isTerminal(next.status);
   if (older || reopened) {
     console.debug(`job ${next.id}: ignored ${source} update ${current.status} → ${next.status} (${older ? 'older' : 'reopens a finished job'})`);

@@ -1,0 +1,35 @@
+// logout-during-hmr-remount.md, section 1: after the provider tree was reordered and the
+// app remounted, half the pages failed with "useLocation() may be used only in the
+// context of a <Router> component".
+import { describeIncident, expect, test } from '../fixtures/index.ts';
+
+const routerContextError = /may be used only in the context of a <Router> component/;
+const pages = [
+  { path: '/dashboard', heading: 'Dashboard' },
+  { path: '/jobs', heading: 'Jobs' },
+] as const;
+
+describeIncident('router-context-after-reorder', () => {
+  test('after a remount, every page renders: no router-context error, no error boundary', async ({ page, tenant, sessions, browserErrors }) => {
+    await test.step('conditions: signed in, the app remounted with fresh state, as after a hot update', async () => {
+      await sessions.signIn(page, tenant.member);
+      await page.goto('/dashboard');
+      await page.waitForFunction(() => typeof window.__E2E_REMOUNT__ === 'function');
+      await page.evaluate(() => window.__E2E_REMOUNT__!());
+    });
+
+    for (const { path, heading } of pages) {
+      await test.step(`action + recovery: ${path} renders its page`, async () => {
+        await page.goto(path);
+        await page.evaluate(() => window.__E2E_REMOUNT__?.());
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible(); // the page, or the error boundary
+        const errors = browserErrors.matching(routerContextError);
+        expect(errors, `router-context error on ${path}: ${errors[0] ?? ''}`).toEqual([]);
+        await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+        await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
+        await expect(page).toHaveTitle(`${heading} · Incident suite`);
+      });
+    }
+    expect(browserErrors.pageErrors).toEqual([]);
+  });
+});

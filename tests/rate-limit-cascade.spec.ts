@@ -1,28 +1,15 @@
 // deployment-cascade-rate-limit-cors-schema.md, section 7: a failing operation was
 // retried 14 times, each retry spent the rate budget, and once it ran out even /auth/me
 // was refused; the auth check never completed and the page seized.
-import type { Page } from '@playwright/test';
-import type { RequestDetector } from '../fixtures/detectors/requests.ts';
 import { renderCounts } from '../fixtures/detectors/job-statuses.ts';
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { generate, jobCard } from './support/jobs-page.ts';
+import { generate, jobCard, untilFormIdle } from './support/jobs-page.ts';
 
 const BUDGET = 5;
 const WINDOW_MS = 60_000;
 const SESSION_CHECK_MS = 30_000;
 /** Clicks a user makes at most before the budget must have run out (3 requests each). */
 const MAX_CLICKS = 3;
-
-/** Runs the page's timers (retry backoff) until the create form is idle again, without sleeping. */
-async function untilFormIdle(page: Page, requests: RequestDetector) {
-  const form = page.locator('form');
-  for (let tick = 0; tick < 40; tick++) {
-    await requests.whenIdle();
-    if ((await form.getAttribute('aria-busy')) === 'false') return;
-    await page.clock.runFor(500);
-  }
-  throw new Error('the create form was still busy after 20 s of simulated retries');
-}
 
 describeIncident('rate-limit-cascade', () => {
   test('a failing create against a budget of 5: bounded retries, session checks untouched, a visible limit, recovery after the window', async ({ page, tenant, sessions, provider, rateLimits, serverClock, requests, browserErrors, redis, db }) => {

@@ -35,6 +35,7 @@ export type ApiErrorCode =
   | 'bad_request'
   | 'invalid_credentials'
   | 'unauthorized'
+  | 'forbidden'
   | 'token_expired'
   | 'session_expired'
   | 'session_revoked'
@@ -58,6 +59,10 @@ export interface HealthReport {
     redis: { status: CheckStatus; error?: string };
     migrations: { status: 'current' | 'pending' | 'unknown'; applied: string[]; pending: string[] };
   };
+}
+
+export interface GenerationSettings {
+  maxPromptLength: number;
 }
 
 // Generation jobs.
@@ -129,12 +134,12 @@ export interface AdvanceClockRequest {
 /**
  * How the stand-in generation provider treats one tenant's jobs. `hold` keeps each job
  * running until the test steps it; `moderation: 'unavailable'` fails job creation with a
- * provider outage.
+ * provider outage, `moderation: 'malformed'` with a crash in the api.
  */
 export interface ProviderScript {
   tenantId: string;
   hold?: boolean;
-  moderation?: 'ok' | 'unavailable';
+  moderation?: 'ok' | 'unavailable' | 'malformed';
 }
 
 /** A step a test takes for a held job. */

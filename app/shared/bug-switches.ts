@@ -24,6 +24,13 @@ export const bugSwitches = {
     'The progress card echoes a fresh copy of its state to the parent on every render and takes the parent\'s copy back as its own.',
   'router-hook-outside-router':
     'After the provider tree was reordered, a component that reads the route renders above BrowserRouter.',
+  'errors-skip-cors':
+    'A crash is answered by an error path outside the CORS layer: the 500 reaches the browser without Access-Control-Allow-Origin, and the page sees a network error instead of the message.',
+  'legacy-api-redirect':
+    'The client calls the legacy /api base, and the redirect to /api/v1 is answered in front of the CORS layer, without its headers.',
+  'offset-pagination': 'The feed pages with OFFSET and keys its rows by position: new jobs shift every page under the reader.',
+  'class-level-admin-permission':
+    'The admin-only check sits on the whole generation router, so members get 403 on reading settings and on polling their own job.',
 } as const;
 
 export type BugSwitch = keyof typeof bugSwitches;

@@ -3,6 +3,7 @@
 // on every run.
 import { type Page, type Route, expect } from '@playwright/test';
 import type { Job } from '../../app/shared/api-types.ts';
+import type { RequestDetector } from '../../fixtures/detectors/requests.ts';
 
 export const jobCard = (page: Page) => page.getByTestId('job-card');
 
@@ -17,6 +18,17 @@ export async function generateJob(page: Page, prompt: string): Promise<Job> {
   const created = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/jobs' && r.status() === 201);
   await generate(page, prompt);
   return (await (await created).json()) as Job;
+}
+
+/** Runs the page's timers (retry backoff) until the create form is idle again, without sleeping. */
+export async function untilFormIdle(page: Page, requests: RequestDetector): Promise<void> {
+  const form = page.locator('form');
+  for (let tick = 0; tick < 40; tick++) {
+    await requests.whenIdle();
+    if ((await form.getAttribute('aria-busy')) === 'false') return;
+    await page.clock.runFor(500);
+  }
+  throw new Error('the create form was still busy after 20 s of simulated retries');
 }
 
 /** The id of the job the card follows, once it shows one. */

@@ -3,7 +3,9 @@
 // test has its own), so tests running in parallel never see each other's scripts:
 //   - by default a generation runs to completion at once (one progress step, then output);
 //   - `hold` keeps each generation running until the test sends it steps;
-//   - `moderation: 'unavailable'` answers the moderation check with 503.
+//   - `moderation: 'unavailable'` answers the moderation check with 503;
+//   - `moderation: 'malformed'` answers it with a body that is not JSON, which the api
+//     cannot handle: a real crash path, for specs about 500s.
 import { randomUUID } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -42,9 +44,9 @@ export function providerStandIn(providerUrl: string) {
   const server = setupServer(
     http.post(`${providerUrl}/v1/moderations`, async ({ request }) => {
       const { metadata } = (await request.json()) as { metadata: ProviderMetadata };
-      if (scripts.get(metadata.tenantId)?.moderation === 'unavailable') {
-        return HttpResponse.json({ error: 'overloaded' }, { status: 503 });
-      }
+      const moderation = scripts.get(metadata.tenantId)?.moderation;
+      if (moderation === 'unavailable') return HttpResponse.json({ error: 'overloaded' }, { status: 503 });
+      if (moderation === 'malformed') return HttpResponse.text('<html>upstream hiccup</html>', { headers: { 'content-type': 'application/json' } });
       return HttpResponse.json({ flagged: false });
     }),
 

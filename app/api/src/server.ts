@@ -9,7 +9,7 @@ import { authGuard } from './auth/guard.ts';
 import { authRoutes } from './auth/routes.ts';
 import { AuthFailure, sessions as makeSessions } from './auth/sessions.ts';
 import { BUG_SWITCHES_HEADER } from '../../shared/bug-switches.ts';
-import { bugSwitchesFromHeader } from './bug-switches.ts';
+import { bugInHeader, bugOn, bugSwitchesFromHeader } from './bug-switches.ts';
 import { realClock, tenantClock } from './clock.ts';
 import type { ApiConfig } from './config.ts';
 import { healthRoutes } from './health.ts';
@@ -20,6 +20,7 @@ import { jobRoutes } from './jobs/routes.ts';
 import { generationQueue } from './jobs/worker.ts';
 import { providerStandIn } from './provider-stand-in.ts';
 import { RateLimited, rateLimitedBody, registerRateLimit } from './rate-limit.ts';
+import { Forbidden, forbiddenBody, settingsRoutes } from './settings.ts';
 import { demoModeKey, standInRoutes, testHookRoutes } from './test-hooks.ts';
 
 export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis: Redis }) {
@@ -33,7 +34,16 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     reply.header('x-request-id', request.id);
   });
 
-  // CORS first: every answer after it, 429s and errors included, carries its headers.
+  const legacyApi = /^\/api\/(?!v1\/)/;
+  const toV1 = (url: string) => url.replace(/^\/api\//, '/api/v1/');
+  if (config.testMode) {
+    // Bug 'legacy-api-redirect': the redirect answered in front of the CORS layer.
+    app.addHook('onRequest', async (request, reply) => {
+      if (legacyApi.test(request.url) && bugInHeader(request, 'legacy-api-redirect')) return reply.redirect(toV1(request.url), 307);
+    });
+  }
+
+  // CORS first: every answer after it, 429s, errors and redirects included, carries its headers.
   await app.register(cors, {
     origin: config.webOrigins,
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
@@ -52,11 +62,29 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
       return reply.code(401).send({ error: error.code, message: error.message } satisfies ApiErrorBody);
     }
     if (error instanceof RateLimited) return reply.code(429).send(rateLimitedBody(error));
+    if (error instanceof Forbidden) return reply.code(403).send(forbiddenBody(error));
     if (error.validation) {
       return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side.' } satisfies ApiErrorBody);
+    // The request id lets a user's report be matched to this log line.
+    const body = JSON.stringify({ error: 'internal', message: `Something went wrong on our side (request ${request.id}).` } satisfies ApiErrorBody);
+    if (bugOn(request, 'errors-skip-cors')) {
+      // The original crash path answered outside the CORS layer, without its headers.
+      reply.hijack();
+      reply.raw.writeHead(500, { 'content-type': 'application/json', 'x-request-id': request.id }).end(body);
+      return;
+    }
+    return reply.code(500).type('application/json').send(body);
+  });
+  // Old clients call /api/...; the versioned path answers, and the redirect keeps CORS.
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'DELETE'],
+    url: '/api/*',
+    handler: async (request, reply) =>
+      legacyApi.test(request.url)
+        ? reply.redirect(toV1(request.url), 307)
+        : reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` } satisfies ApiErrorBody),
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` } satisfies ApiErrorBody),
@@ -71,6 +99,7 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
 
   authRoutes(app, sessions, guard);
   jobRoutes(app, { guard, jobs, provider, queue, updates });
+  settingsRoutes(app, { db: deps.db, guard });
   liveRoutes(app, {
     sessions,
     jobs,

@@ -69,7 +69,18 @@ export function jobsRepository(db: pg.Pool) {
     byId: (id: string) => one('SELECT * FROM jobs WHERE id = $1', [id]),
 
     /** Newest first, keyset-paginated: stable under inserts, unlike OFFSET. */
-    async page(user: User, limit: number, cursor?: string): Promise<JobPage> {
+    async page(user: User, limit: number, cursor?: string, paging: 'keyset' | 'offset' = 'keyset'): Promise<JobPage> {
+      if (paging === 'offset') {
+        // Bug 'offset-pagination': rows inserted since the last page shift this one.
+        const offset = Number(cursor ?? 0) || 0;
+        const { rows } = await db.query<JobRow>('SELECT * FROM jobs WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3', [
+          user.id,
+          limit + 1,
+          offset,
+        ]);
+        const jobs = rows.slice(0, limit).map((row) => publicJob(toJob(row)));
+        return rows.length > limit ? { jobs, nextCursor: String(offset + limit) } : { jobs };
+      }
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
       if (cursor !== undefined && !after) throw new BadCursor('The cursor is not valid.');
       const { rows } = await db.query<JobRow>(

@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiErrorBody, CreateJobRequest } from '../../../shared/api-types.ts';
 import type { AuthGuard } from '../auth/guard.ts';
+import { bugOn } from '../bug-switches.ts';
+import { memberReadable } from '../settings.ts';
 import type { JobUpdates } from './live.ts';
 import type { ProviderClient } from './provider.ts';
 import { ProviderUnavailable } from './provider.ts';
@@ -62,7 +64,8 @@ export function jobRoutes(
     },
     async (request, reply) => {
       try {
-        return await jobs.page(guard.userOf(request), request.query.limit ?? 20, request.query.cursor);
+        const paging = bugOn(request, 'offset-pagination') ? 'offset' : 'keyset';
+        return await jobs.page(guard.userOf(request), request.query.limit ?? 20, request.query.cursor, paging);
       } catch (error) {
         if (error instanceof BadCursor) return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
         throw error;
@@ -72,7 +75,7 @@ export function jobRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/jobs/:id',
-    { preHandler: guard.requireUser, schema: { params: { type: 'object', properties: { id: uuid } } } },
+    { preHandler: [guard.requireUser, memberReadable(guard)], schema: { params: { type: 'object', properties: { id: uuid } } } },
     async (request, reply) => {
       const job = await jobs.get(guard.userOf(request), request.params.id);
       return job ? publicJob(job) : reply.code(404).send(notFound(request.params.id));

@@ -3,6 +3,7 @@
 import type {
   ApiErrorBody,
   DashboardResponse,
+  GenerationSettings,
   Job,
   JobPage,
   LoginResponse,
@@ -121,6 +122,7 @@ export const api = {
   listJobs: (cursor?: string) => authed<JobPage>(`/jobs?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
   getJob: (id: string) => authed<Job>(`/jobs/${id}`),
   cancelJob: (id: string) => authed<Job>(`/jobs/${id}/cancel`, { method: 'POST' }),
+  settings: () => authed<GenerationSettings>('/settings/generation'),
 };
 
 /** The job's live socket, on the api's origin. */

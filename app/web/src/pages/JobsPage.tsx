@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { type Job, isTerminal } from '../../../shared/api-types.ts';
 import { ApiError, api } from '../api/client.ts';
+import { bugOn } from '../bugs.ts';
 import { JobProgress } from '../jobs/JobProgress.tsx';
 import { usePersistedJob } from '../jobs/persisted-job.ts';
 import { useRenderCount } from '../render-count.ts';
@@ -27,6 +28,7 @@ export function JobsPage() {
   const followed = usePersistedJob();
   const queryClient = useQueryClient();
   const rateLimit = useRateLimit();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: api.settings, staleTime: Number.POSITIVE_INFINITY });
 
   const feed = useInfiniteQuery({
     queryKey: ['jobs'],
@@ -58,8 +60,10 @@ export function JobsPage() {
       <h1>Jobs</h1>
       <form onSubmit={submit} aria-busy={create.isPending}>
         <label>
-          Prompt <input name="prompt" required maxLength={2000} />
+          Prompt <input name="prompt" required maxLength={settings.data?.maxPromptLength ?? 2000} />
         </label>
+        {settings.data && <small>Up to {settings.data.maxPromptLength} characters.</small>}
+        {settings.isError && <small>Could not load the generation settings: {settings.error.message}</small>}
         <button type="submit" disabled={create.isPending || rateLimit.limitedFor !== null}>
           Generate
         </button>
@@ -77,8 +81,9 @@ export function JobsPage() {
       <h2>Your jobs</h2>
       {feed.isError && <p role="alert">Could not load your jobs: {feed.error.message}</p>}
       <ul aria-label="Your jobs">
-        {rows.map((job) => (
-          <li key={job.id} data-job-id={job.id}>
+        {rows.map((job, index) => (
+          // Keyed by id, so a row keeps its element when jobs are inserted above it.
+          <li key={bugOn('offset-pagination') ? index : job.id} data-job-id={job.id}>
             {job.prompt}: {job.status}
           </li>
         ))}

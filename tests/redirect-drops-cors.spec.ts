@@ -1,0 +1,49 @@
+// deployment-cascade-rate-limit-cors-schema.md, section 6: the backend redirected /api/*
+// to /api/v1/* with a 307 that carried no CORS headers, so the login page's session check
+// failed with CORS errors.
+import { describeIncident, expect, test } from '../fixtures/index.ts';
+
+const legacyBase = /^\/api\/(?!v1\/)/;
+
+describeIncident('redirect-drops-cors', () => {
+  test('the app calls /api/v1 directly, and the legacy redirect still carries CORS headers', async ({ page, stack, tenant, sessions, requests, testApi }) => {
+    await test.step('conditions: a signed-in user; the api still redirects legacy /api paths', async () => {
+      await sessions.signIn(page, tenant.member);
+    });
+
+    await test.step('action: open the dashboard and the jobs page', async () => {
+      await page.goto('/dashboard');
+      await page.getByRole('navigation').getByRole('link', { name: 'Jobs' }).click();
+      await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+      await requests.whenIdle();
+    });
+
+    await test.step('recovery: no request went to the legacy base', async () => {
+      const legacy = requests.matching({ path: legacyBase });
+      expect(
+        legacy.length,
+        `legacy api base: ${legacy.length} requests to /api/ instead of /api/v1/: ${legacy.map((r) => `${r.method} ${r.path} → ${r.failure ?? r.status}`).join(', ')}`,
+      ).toBe(0);
+      expect(requests.count({ path: '/api/v1/auth/me', status: 200 })).toBeGreaterThanOrEqual(1);
+    });
+
+    await test.step('recovery: an old client following the redirect from the page still gets its answer', async () => {
+      const followed = await page.evaluate(async (url) => {
+        try {
+          const response = await fetch(url);
+          return { status: response.status, redirected: response.redirected, url: response.url };
+        } catch (error) {
+          return { error: String(error) };
+        }
+      }, `${stack.apiUrl}/api/health`);
+      expect(followed, 'the legacy redirect, followed by the browser').toEqual({ status: 200, redirected: true, url: `${stack.apiUrl}/api/v1/health` });
+    });
+
+    await test.step('recovery: the 307 itself names the web origin', async () => {
+      const redirect = await testApi.get('/api/health', { headers: { origin: stack.webUrl }, maxRedirects: 0 });
+      expect(redirect.status()).toBe(307);
+      expect(redirect.headers()['location']).toBe('/api/v1/health');
+      expect(redirect.headers()['access-control-allow-origin']).toBe(stack.webUrl);
+    });
+  });
+});

@@ -189,6 +189,36 @@ export const incidents = [
     spec: 'tests/progress-polling-403.spec.ts',
     signature: /authorization matrix: .*member GET \/api\/v1\/jobs\/:id → 403/,
   },
+  {
+    id: 'health-host-allowlist',
+    source: 'session-expiry-refresh-loop.md, part 2.2 (issues 2.2.2 and 2.2.6)',
+    symptom: 'Health checks and calls between containers got 400 Bad Request from the backend.',
+    rootCause: 'The trusted-host allowlist named only the public host: not localhost, used by the container healthcheck, nor the service names used inside the network.',
+    fix: 'The allowlist has two parts, public names and internal names (localhost, service aliases); anything else is still refused.',
+    bugSwitch: 'allowlist-without-internal-names',
+    spec: 'tests/health-host-allowlist.spec.ts',
+    signature: /health refused by host allowlist: GET http:\/\/(api|localhost):8080/,
+  },
+  {
+    id: 'schema-drift',
+    source: 'deployment-cascade-rate-limit-cors-schema.md, sections 1-4',
+    symptom: 'One deployment after another failed with "column ... does not exist" and "relation ... does not exist" at request time.',
+    rootCause: 'The code expected columns and tables that no migration created, and nothing compared the two before requests did.',
+    fix: 'The schema the code needs is declared once; health compares it with the database and names what is missing, schema errors answer 503 with the reason, and a test checks that migrations from empty produce exactly the declared schema.',
+    bugSwitch: 'unchecked-schema',
+    spec: 'tests/schema-drift.spec.ts',
+    signature: /schema drift unnoticed: health answered 200 ok while generation_settings\.max_prompt_length is missing/,
+  },
+  {
+    id: 'stuck-after-internal-401',
+    source: 'stuck-generations-internal-401.md',
+    symptom: 'Generations stayed "processing" for 3 to 22 minutes and never completed; the feed filled with phantoms users had to dismiss.',
+    rootCause: 'The background trigger was refused with 401 (the internal secret was missing); the refusal was only logged, and nothing noticed jobs that stopped moving.',
+    fix: 'A refused trigger fails its job with a visible reason, without retries; a job with no update for 2 minutes is stopped as stuck; finished jobs can be dismissed, and the rows stay.',
+    bugSwitch: 'stuck-after-internal-401',
+    spec: 'tests/stuck-after-internal-401.spec.ts',
+    signature: /stuck after an internal 401: job [0-9a-f-]+ still active/,
+  },
 ] as const satisfies readonly Incident[];
 
 export type IncidentId = (typeof incidents)[number]['id'];

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { HarnessError } from './errors.ts';
-import type { ServiceHandle } from './stack.ts';
+import { type ServiceHandle, notAContainer } from './stack.ts';
 import { waitUntil } from './wait.ts';
 
 export interface ProcessSpec {
@@ -89,5 +89,6 @@ export function processService(spec: ProcessSpec): ServiceHandle & { killNow(): 
       await start();
     },
     logs: async () => output,
+    ...notAContainer(spec.name, 'local'),
   };
 }

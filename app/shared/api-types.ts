@@ -43,6 +43,7 @@ export type ApiErrorCode =
   | 'job_not_cancellable'
   | 'provider_unavailable'
   | 'rate_limited'
+  | 'schema_drift'
   | 'internal';
 
 export interface ApiErrorBody {
@@ -58,6 +59,8 @@ export interface HealthReport {
     database: { status: CheckStatus; error?: string };
     redis: { status: CheckStatus; error?: string };
     migrations: { status: 'current' | 'pending' | 'unknown'; applied: string[]; pending: string[] };
+    /** Columns the code expects that the database lacks ("table.column"). */
+    schema: { status: 'matches' | 'drift' | 'unknown'; missing: string[] };
   };
 }
 
@@ -140,6 +143,7 @@ export interface ProviderScript {
   tenantId: string;
   hold?: boolean;
   moderation?: 'ok' | 'unavailable' | 'malformed';
+  credentials?: 'accept' | 'reject';
 }
 
 /** A step a test takes for a held job. */

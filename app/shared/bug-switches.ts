@@ -29,6 +29,12 @@ export const bugSwitches = {
   'legacy-api-redirect':
     'The client calls the legacy /api base, and the redirect to /api/v1 is answered in front of the CORS layer, without its headers.',
   'offset-pagination': 'The feed pages with OFFSET and keys its rows by position: new jobs shift every page under the reader.',
+  'allowlist-without-internal-names':
+    'The host allowlist names only the public host: health checks by localhost or by container alias are refused with 400.',
+  'unchecked-schema':
+    'Nothing compares the database with the code: health says ok with a column missing, and the first query that needs it is a 500.',
+  'stuck-after-internal-401':
+    'When the provider refuses our credentials the worker only logs it, and nothing ever stops a job that stopped moving: it shows as running forever.',
   'class-level-admin-permission':
     'The admin-only check sits on the whole generation router, so members get 403 on reading settings and on polling their own job.',
 } as const;

@@ -31,6 +31,8 @@ function handle(container: StartedTestContainer): ServiceHandle {
     start: async () => void (await (await docker()).start()),
     restart: () => container.restart(),
     logs: async () => demux((await (await docker()).logs({ stdout: true, stderr: true, follow: false })) as Buffer),
+    exec: async (command) => container.exec(command),
+    health: async () => (await (await docker()).inspect()).State.Health?.Status,
   };
 }
 
@@ -47,6 +49,7 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   const started: StartedTestContainer[] = [];
+  const secrets = { pgPassword: randomBytes(16).toString('hex'), jwt: randomBytes(32).toString('hex'), providerKey: `pk_${randomBytes(24).toString('hex')}` };
 
   const stop = async () => {
     await Promise.allSettled(started.reverse().map((c) => c.stop({ timeout: 2000 })));
@@ -61,7 +64,7 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
         .withLabels(labels)
         .withDatabase('app')
         .withUsername('app')
-        .withPassword(randomBytes(16).toString('hex'))
+        .withPassword(secrets.pgPassword)
         .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
         .start()
         .then((c: StartedPostgreSqlContainer) => (started.push(c), c)),
@@ -83,7 +86,11 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
         DATABASE_URL: `postgres://${pg.getUsername()}:${pg.getPassword()}@postgres:5432/${pg.getDatabase()}`,
         REDIS_URL: 'redis://redis:6379',
         WEB_ORIGIN: webUrl,
-        JWT_SECRET: randomBytes(32).toString('hex'),
+        // The browser and the test process call 127.0.0.1; the network calls 'api'.
+        ALLOWED_HOSTS: '127.0.0.1',
+        INTERNAL_HOSTS: 'localhost,api',
+        JWT_SECRET: secrets.jwt,
+        PROVIDER_API_KEY: secrets.providerKey,
         MIGRATE_ON_START: '1',
         E2E_TEST_MODE: '1',
         NODE_ENV: 'test',
@@ -111,6 +118,7 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
       databaseUrl: pg.getConnectionUri(),
       redisUrl: redis.getConnectionUrl(),
       services: { postgres: handle(pg), redis: handle(redis), api: handle(api), web: handle(web) },
+      secrets: Object.values(secrets),
       stop,
     };
   } catch (error) {

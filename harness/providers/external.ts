@@ -1,7 +1,7 @@
 // external: a stack someone else runs (staging). URLs come from the environment; its
 // services cannot be stopped or restarted from here.
 import { HarnessError } from '../errors.ts';
-import { type ServiceHandle, type Stack, serviceNames } from '../stack.ts';
+import { type ServiceHandle, type Stack, notAContainer, serviceNames } from '../stack.ts';
 
 const required = ['E2E_WEB_URL', 'E2E_API_URL', 'E2E_DATABASE_URL', 'E2E_REDIS_URL'] as const;
 
@@ -20,8 +20,15 @@ export async function connectExternalStack(): Promise<Stack> {
     const refuse = async () => {
       throw new HarnessError(`Cannot control ${name} of an external stack; run this spec in containers or local mode.`);
     };
-    return { stop: refuse, start: refuse, restart: refuse, logs: async () => `(logs of ${name} are not collected in external mode)` };
+    return {
+      stop: refuse,
+      start: refuse,
+      restart: refuse,
+      logs: async () => `(logs of ${name} are not collected in external mode)`,
+      ...notAContainer(name, 'external'),
+    };
   };
   const services = Object.fromEntries(serviceNames.map((name) => [name, uncontrollable(name)])) as Stack['services'];
-  return { mode: 'external', ...settings, services, stop: async () => {} };
+  // A deployed stack's secrets are not ours to know.
+  return { mode: 'external', ...settings, services, secrets: [], stop: async () => {} };
 }

@@ -10,7 +10,7 @@ import { ownerId, recordProcess, scratchRoot } from '../ownership.ts';
 import { processService } from '../process-service.ts';
 import { freePort } from '../ports.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
-import type { ServiceHandle, Stack, StackOptions } from '../stack.ts';
+import { type ServiceHandle, type Stack, type StackOptions, notAContainer } from '../stack.ts';
 import { httpOk } from '../wait.ts';
 
 const DB_NAME = 'app';
@@ -38,6 +38,8 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
   await mkdir(dir, { recursive: true });
   const [pgPort, redisPort, apiPort, webPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const pgPassword = randomBytes(16).toString('hex');
+  const jwtSecret = randomBytes(32).toString('hex');
+  const providerKey = `pk_${randomBytes(24).toString('hex')}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   const databaseUrl = `postgres://postgres:${pgPassword}@127.0.0.1:${pgPort}/${DB_NAME}`;
@@ -73,6 +75,7 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
       await startPostgres();
     },
     logs: async () => pgLog,
+    ...notAContainer('postgres', 'local'),
   };
 
   const redis = processService({
@@ -96,7 +99,8 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       WEB_ORIGIN: webUrl,
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: jwtSecret,
+      PROVIDER_API_KEY: providerKey,
       MIGRATE_ON_START: '1',
       E2E_TEST_MODE: '1',
       NODE_ENV: 'test',
@@ -141,5 +145,5 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
 
-  return { mode: 'local', webUrl, apiUrl, databaseUrl, redisUrl, services, stop };
+  return { mode: 'local', webUrl, apiUrl, databaseUrl, redisUrl, services, secrets: [pgPassword, jwtSecret, providerKey], stop };
 }

@@ -8,6 +8,10 @@ export interface ApiConfig {
   redisUrl: string;
   /** Origins of the web app allowed by CORS. */
   webOrigins: string[];
+  /** Host names the public reaches this api by; any other Host header is refused. */
+  allowedHosts: string[];
+  /** Names used inside the deployment: localhost for the container's own healthcheck, service aliases for its neighbours. */
+  internalHosts: string[];
   jwtSecret: Uint8Array;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
@@ -20,9 +24,17 @@ export interface ApiConfig {
   rateLimitSessionMax: number;
   /** How often a job socket gets a keep-alive `pong` frame. */
   wsKeepaliveMs: number;
+  /** A job with no update for this long is failed as stuck (the incident's UI said "Stuck" after 2 minutes). */
+  stuckAfterMs: number;
   /** Mounts /api/v1/__test__ and honours per-tenant clocks. Refused in production. */
   testMode: boolean;
 }
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const problems: string[] = [];
@@ -51,7 +63,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: required('DATABASE_URL'),
     redisUrl: required('REDIS_URL'),
-    webOrigins: required('WEB_ORIGIN').split(',').map((origin) => origin.trim()).filter(Boolean),
+    webOrigins: list(required('WEB_ORIGIN')),
+    allowedHosts: list(env.ALLOWED_HOSTS ?? '127.0.0.1'),
+    internalHosts: list(env.INTERNAL_HOSTS ?? 'localhost'),
     jwtSecret: new TextEncoder().encode(secret),
     accessTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
     refreshTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 60 * 60),
@@ -63,6 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     rateLimitGeneralMax: integer('RATE_LIMIT_GENERAL_MAX', 300),
     rateLimitSessionMax: integer('RATE_LIMIT_SESSION_MAX', 120),
     wsKeepaliveMs: integer('WS_KEEPALIVE_MS', 10_000),
+    stuckAfterMs: integer('STUCK_AFTER_MS', 2 * 60_000),
     testMode,
   };
   if (problems.length > 0) throw new Error(`Invalid api configuration:\n  - ${problems.join('\n  - ')}`);

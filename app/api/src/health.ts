@@ -4,20 +4,26 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { HealthReport } from '../../shared/api-types.ts';
+import { bugOn } from './bug-switches.ts';
 import { migrationStatus } from './migrations.ts';
+import { missingColumns } from './schema.ts';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: Redis }) {
-  app.get('/api/v1/health', async (_request, reply) => {
+  app.get('/api/v1/health', async (request, reply) => {
     const checks: HealthReport['checks'] = {
       database: { status: 'up' },
       redis: { status: 'up' },
       migrations: { status: 'unknown', applied: [], pending: [] },
+      schema: { status: 'unknown', missing: [] },
     };
     try {
       const status = await migrationStatus(deps.db);
       checks.migrations = { status: status.pending.length ? 'pending' : 'current', ...status };
+      // Bug 'unchecked-schema': the original health looked at the connection only.
+      const missing = bugOn(request, 'unchecked-schema') ? [] : await missingColumns(deps.db);
+      checks.schema = { status: missing.length ? 'drift' : 'matches', missing };
     } catch (error) {
       checks.database = { status: 'down', error: message(error) };
     }
@@ -27,7 +33,7 @@ export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: R
       checks.redis = { status: 'down', error: message(error) };
     }
     const status: HealthReport['status'] =
-      checks.database.status === 'down' || checks.migrations.status !== 'current'
+      checks.database.status === 'down' || checks.migrations.status !== 'current' || checks.schema.status === 'drift'
         ? 'not_ready'
         : checks.redis.status === 'down'
           ? 'degraded'

@@ -5,7 +5,8 @@
 //   - `hold` keeps each generation running until the test sends it steps;
 //   - `moderation: 'unavailable'` answers the moderation check with 503;
 //   - `moderation: 'malformed'` answers it with a body that is not JSON, which the api
-//     cannot handle: a real crash path, for specs about 500s.
+//     cannot handle: a real crash path, for specs about 500s;
+//   - `credentials: 'reject'` refuses to start generations with 401, as for a missing key.
 import { randomUUID } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -52,6 +53,7 @@ export function providerStandIn(providerUrl: string) {
 
     http.post(`${providerUrl}/v1/generations`, async ({ request }) => {
       const { prompt, metadata } = (await request.json()) as { prompt: string; metadata: ProviderMetadata };
+      if (scripts.get(metadata.tenantId)?.credentials === 'reject') return HttpResponse.json({ error: 'invalid_api_key' }, { status: 401 });
       const id = `gen_${randomUUID()}`;
       generations.set(id, { tenantId: metadata.tenantId, jobId: metadata.jobId, prompt, state: { status: 'running', progress: 0 } });
       if (metadata.jobId) generationOfJob.set(metadata.jobId, id);

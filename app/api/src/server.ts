@@ -20,6 +20,7 @@ import { jobRoutes } from './jobs/routes.ts';
 import { generationQueue } from './jobs/worker.ts';
 import { providerStandIn } from './provider-stand-in.ts';
 import { RateLimited, rateLimitedBody, registerRateLimit } from './rate-limit.ts';
+import { isSchemaError } from './schema.ts';
 import { Forbidden, forbiddenBody, settingsRoutes } from './settings.ts';
 import { demoModeKey, standInRoutes, testHookRoutes } from './test-hooks.ts';
 
@@ -32,6 +33,17 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+
+  // Trusted hosts, checked first. Health checks arrive by internal names (localhost, the
+  // service alias), so those belong on the list beside the public ones.
+  app.addHook('onRequest', async (request, reply) => {
+    const hostname = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    // Bug 'allowlist-without-internal-names': only the public names, as first deployed.
+    const internal = config.testMode && bugInHeader(request, 'allowlist-without-internal-names') ? [] : config.internalHosts;
+    if (![...config.allowedHosts, ...internal].includes(hostname)) {
+      return reply.code(400).send({ error: 'bad_request', message: `Host '${hostname}' is not one of this api's names.` } satisfies ApiErrorBody);
+    }
   });
 
   const legacyApi = /^\/api\/(?!v1\/)/;
@@ -63,6 +75,13 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     }
     if (error instanceof RateLimited) return reply.code(429).send(rateLimitedBody(error));
     if (error instanceof Forbidden) return reply.code(403).send(forbiddenBody(error));
+    if (isSchemaError(error) && !bugOn(request, 'unchecked-schema')) {
+      request.log.error({ err: error }, 'schema drift');
+      return reply.code(503).send({
+        error: 'schema_drift',
+        message: `The database schema is behind the code (${error.message}); run the migrations.`,
+      } satisfies ApiErrorBody);
+    }
     if (error.validation) {
       return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
     }
@@ -98,7 +117,7 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
   const queue = generationQueue({ redisUrl: config.redisUrl, jobs, provider, announce: updates.announce, log: app.log });
 
   authRoutes(app, sessions, guard);
-  jobRoutes(app, { guard, jobs, provider, queue, updates });
+  jobRoutes(app, { guard, jobs, provider, queue, updates, clock, stuckAfterMs: config.stuckAfterMs });
   settingsRoutes(app, { db: deps.db, guard });
   liveRoutes(app, {
     sessions,

@@ -110,7 +110,12 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
           type: 'object',
           required: ['tenantId'],
           additionalProperties: false,
-          properties: { tenantId: { type: 'string' }, hold: { type: 'boolean' }, moderation: { enum: ['ok', 'unavailable', 'malformed'] } },
+          properties: {
+            tenantId: { type: 'string' },
+            hold: { type: 'boolean' },
+            moderation: { enum: ['ok', 'unavailable', 'malformed'] },
+            credentials: { enum: ['accept', 'reject'] },
+          },
         },
       },
     },

@@ -21,6 +21,9 @@ export type GenerationState =
 /** The provider could not be reached or answered 5xx: worth retrying later. */
 export class ProviderUnavailable extends Error {}
 
+/** The provider refused our credentials (401/403): no retry will help until someone fixes the key. */
+export class ProviderRefusedCredentials extends Error {}
+
 export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) {
   async function call<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
     let response: Response;
@@ -35,6 +38,9 @@ export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) 
       throw new ProviderUnavailable(`provider unreachable: ${error instanceof Error ? error.message : error}`);
     }
     if (response.status >= 500) throw new ProviderUnavailable(`provider answered ${response.status} to ${method} ${path}`);
+    if (response.status === 401 || response.status === 403) {
+      throw new ProviderRefusedCredentials(`provider refused our credentials (${response.status}) on ${method} ${path}`);
+    }
     if (!response.ok) throw new Error(`provider refused ${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }

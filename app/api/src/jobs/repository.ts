@@ -73,7 +73,7 @@ export function jobsRepository(db: pg.Pool) {
       if (paging === 'offset') {
         // Bug 'offset-pagination': rows inserted since the last page shift this one.
         const offset = Number(cursor ?? 0) || 0;
-        const { rows } = await db.query<JobRow>('SELECT * FROM jobs WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3', [
+        const { rows } = await db.query<JobRow>('SELECT * FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3', [
           user.id,
           limit + 1,
           offset,
@@ -85,9 +85,9 @@ export function jobsRepository(db: pg.Pool) {
       if (cursor !== undefined && !after) throw new BadCursor('The cursor is not valid.');
       const { rows } = await db.query<JobRow>(
         after
-          ? `SELECT * FROM jobs WHERE user_id = $1 AND (created_at, id) < ($3::timestamptz, $4::uuid)
+          ? `SELECT * FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL AND (created_at, id) < ($3::timestamptz, $4::uuid)
              ORDER BY created_at DESC, id DESC LIMIT $2`
-          : 'SELECT * FROM jobs WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
+          : 'SELECT * FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $2',
         after ? [user.id, limit + 1, ...after] : [user.id, limit + 1],
       );
       const jobs = rows.slice(0, limit).map((row) => publicJob(toJob(row)));
@@ -110,6 +110,23 @@ export function jobsRepository(db: pg.Pool) {
 
     cancel: (user: User, id: string) =>
       one(`UPDATE jobs SET status = 'cancelled', ${TOUCH} WHERE id = $1 AND user_id = $2 AND ${ACTIVE} RETURNING *`, [id, user.id]),
+
+    /** Hides a finished job from its owner's feed; the row stays. */
+    dismiss: (user: User, id: string) =>
+      one(`UPDATE jobs SET dismissed_at = now() WHERE id = $1 AND user_id = $2 AND NOT (${ACTIVE}) RETURNING *`, [id, user.id]),
+
+    /**
+     * Fails the user's jobs that made no progress for `thresholdMs` by `nowMs` (the api's
+     * clock): a job nothing is working on must not look active forever.
+     */
+    async failStuck(user: User, nowMs: number, thresholdMs: number): Promise<StoredJob[]> {
+      const { rows } = await db.query<JobRow>(
+        `UPDATE jobs SET status = 'failed', error = $3, ${TOUCH}
+          WHERE user_id = $1 AND ${ACTIVE} AND updated_at < $2 RETURNING *`,
+        [user.id, new Date(nowMs - thresholdMs), `Stuck: no progress for ${Math.round(thresholdMs / 60_000)} minutes, so it was stopped.`],
+      );
+      return rows.map(toJob);
+    },
   };
 }
 

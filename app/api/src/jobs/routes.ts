@@ -1,5 +1,6 @@
 // The jobs API: create (after the provider's moderation check), read, list, cancel.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.ts';
 import type { ApiErrorBody, CreateJobRequest } from '../../../shared/api-types.ts';
 import type { AuthGuard } from '../auth/guard.ts';
 import { bugOn } from '../bug-switches.ts';
@@ -14,9 +15,25 @@ const uuid = { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' } as const;
 
 export function jobRoutes(
   app: FastifyInstance,
-  deps: { guard: AuthGuard; jobs: JobsRepository; provider: ProviderClient; queue: GenerationQueue; updates: JobUpdates },
+  deps: {
+    guard: AuthGuard;
+    jobs: JobsRepository;
+    provider: ProviderClient;
+    queue: GenerationQueue;
+    updates: JobUpdates;
+    clock: Clock;
+    /** A job with no update for this long is failed as stuck. */
+    stuckAfterMs: number;
+  },
 ) {
   const { guard, jobs } = deps;
+  /** Before answering about jobs: stop the ones nothing is working on any more. */
+  async function failStuck(request: FastifyRequest) {
+    if (bugOn(request, 'stuck-after-internal-401')) return; // the original had no such check
+    const user = guard.userOf(request);
+    const stuck = await jobs.failStuck(user, await deps.clock.now(user.tenantId), deps.stuckAfterMs);
+    for (const job of stuck) deps.updates.announce(job);
+  }
   const notFound = (id: string) => ({ error: 'not_found', message: `No job ${id}` }) satisfies ApiErrorBody;
 
   app.post<{ Body: CreateJobRequest }>(
@@ -45,7 +62,7 @@ export function jobRoutes(
           .send({ error: 'provider_unavailable', message: 'The generation provider is unavailable. Try again shortly.' } satisfies ApiErrorBody);
       }
       const job = await jobs.create(user, request.body.prompt);
-      await deps.queue.enqueue(job.id);
+      await deps.queue.enqueue(job.id, request.bugSwitches ? [...request.bugSwitches] : undefined);
       return reply.code(201).send(publicJob(job));
     },
   );
@@ -64,6 +81,7 @@ export function jobRoutes(
     },
     async (request, reply) => {
       try {
+        await failStuck(request);
         const paging = bugOn(request, 'offset-pagination') ? 'offset' : 'keyset';
         return await jobs.page(guard.userOf(request), request.query.limit ?? 20, request.query.cursor, paging);
       } catch (error) {
@@ -77,8 +95,21 @@ export function jobRoutes(
     '/api/v1/jobs/:id',
     { preHandler: [guard.requireUser, memberReadable(guard)], schema: { params: { type: 'object', properties: { id: uuid } } } },
     async (request, reply) => {
+      await failStuck(request);
       const job = await jobs.get(guard.userOf(request), request.params.id);
       return job ? publicJob(job) : reply.code(404).send(notFound(request.params.id));
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/jobs/:id/dismiss',
+    { preHandler: guard.requireUser, schema: { params: { type: 'object', properties: { id: uuid } } } },
+    async (request, reply) => {
+      const user = guard.userOf(request);
+      if (await jobs.dismiss(user, request.params.id)) return reply.code(204).send();
+      const job = await jobs.get(user, request.params.id);
+      if (!job) return reply.code(404).send(notFound(request.params.id));
+      return reply.code(422).send({ error: 'bad_request', message: `Job is still ${job.status}; only finished jobs can be dismissed.` } satisfies ApiErrorBody);
     },
   );
 

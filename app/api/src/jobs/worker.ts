@@ -4,10 +4,17 @@
 // job failed with its reason, so no job stays "running" forever.
 import { Queue, Worker } from 'bullmq';
 import type { JobsRepository, StoredJob } from './repository.ts';
-import type { ProviderClient } from './provider.ts';
+import { type ProviderClient, ProviderRefusedCredentials } from './provider.ts';
+import type { BugSwitch } from '../../../shared/bug-switches.ts';
 
 export const QUEUE_NAME = 'generations';
 const ATTEMPTS = 3;
+
+/** The queue message. In test mode it carries the creating request's bug switches. */
+interface GenerationMessage {
+  jobId: string;
+  bugSwitches?: BugSwitch[];
+}
 
 export interface QueueDeps {
   redisUrl: string;
@@ -25,7 +32,7 @@ const connectionOf = (redisUrl: string) => {
 
 export function generationQueue(deps: QueueDeps) {
   const connection = connectionOf(deps.redisUrl);
-  const queue = new Queue<{ jobId: string }>(QUEUE_NAME, {
+  const queue = new Queue<GenerationMessage>(QUEUE_NAME, {
     connection,
     defaultJobOptions: {
       attempts: ATTEMPTS,
@@ -35,12 +42,23 @@ export function generationQueue(deps: QueueDeps) {
     },
   });
 
-  async function run(jobId: string) {
+  async function run({ jobId, bugSwitches = [] }: GenerationMessage) {
     const { jobs, provider, announce } = deps;
     const started = await jobs.start(jobId);
     if (!started) return; // cancelled, or already finished
     announce(started);
-    const generation = await provider.startGeneration(started.prompt, { tenantId: started.tenantId, jobId });
+    let generation: { id: string };
+    try {
+      generation = await provider.startGeneration(started.prompt, { tenantId: started.tenantId, jobId });
+    } catch (error) {
+      if (!(error instanceof ProviderRefusedCredentials)) throw error;
+      deps.log.warn({ jobId, err: error.message }, 'generation refused: provider credentials');
+      // Bug 'stuck-after-internal-401': the refused trigger was only logged; the job stayed running.
+      if (bugSwitches.includes('stuck-after-internal-401')) return;
+      const failed = await jobs.fail(jobId, 'The generation provider refused our credentials. Nothing was generated; an operator has been alerted.');
+      if (failed) announce(failed);
+      return;
+    }
     let progress = started.progress;
     for (;;) {
       const state = await provider.nextState(generation.id);
@@ -63,7 +81,7 @@ export function generationQueue(deps: QueueDeps) {
     }
   }
 
-  const worker = new Worker<{ jobId: string }>(QUEUE_NAME, async (job) => run(job.data.jobId), {
+  const worker = new Worker<GenerationMessage>(QUEUE_NAME, async (job) => run(job.data), {
     connection,
     // Generations mostly wait on the provider; many can share one process.
     concurrency: 32,
@@ -78,7 +96,7 @@ export function generationQueue(deps: QueueDeps) {
   worker.on('error', (error) => deps.log.warn({ err: error.message }, 'queue worker error'));
 
   return {
-    enqueue: (jobId: string) => queue.add('generate', { jobId }, { jobId }),
+    enqueue: (jobId: string, bugSwitches?: BugSwitch[]) => queue.add('generate', { jobId, bugSwitches }, { jobId }),
     // Generations can wait minutes on the provider; shutdown does not wait for them.
     // BullMQ hands a job whose worker vanished to the next worker (stalled-job check),
     // and run() resumes it from Postgres.

@@ -123,6 +123,7 @@ export const api = {
   getJob: (id: string) => authed<Job>(`/jobs/${id}`),
   cancelJob: (id: string) => authed<Job>(`/jobs/${id}/cancel`, { method: 'POST' }),
   settings: () => authed<GenerationSettings>('/settings/generation'),
+  dismissJob: (id: string) => authed<void>(`/jobs/${id}/dismiss`, { method: 'POST' }),
 };
 
 /** The job's live socket, on the api's origin. */

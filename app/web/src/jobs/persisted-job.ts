@@ -40,5 +40,11 @@ export function usePersistedJob() {
     setJob(next);
   }, []);
 
-  return { job, update: setJob, follow, finish };
+  /** Stop following: the job leaves the page and storage. */
+  const forget = useCallback(() => {
+    localStorage.removeItem(storageKeys.activeJob);
+    setJob(null);
+  }, []);
+
+  return { job, update: setJob, follow, finish, forget };
 }

@@ -50,6 +50,14 @@ export function JobsPage() {
     onError: rateLimit.hit,
   });
 
+  const dismiss = useMutation({
+    mutationFn: (id: string) => api.dismissJob(id),
+    onSuccess: (_, id) => {
+      if (followed.job?.id === id) followed.forget();
+      void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+    },
+  });
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     create.mutate(String(new FormData(event.currentTarget).get('prompt')));
@@ -85,6 +93,12 @@ export function JobsPage() {
           // Keyed by id, so a row keeps its element when jobs are inserted above it.
           <li key={bugOn('offset-pagination') ? index : job.id} data-job-id={job.id}>
             {job.prompt}: {job.status}
+            {job.error?.startsWith('Stuck:') && <strong> (stuck)</strong>}
+            {job.status === 'failed' && (
+              <button type="button" onClick={() => dismiss.mutate(job.id)} disabled={dismiss.isPending} aria-label={`Dismiss ${job.prompt}`}>
+                Dismiss
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -219,6 +219,16 @@ export const incidents = [
     spec: 'tests/stuck-after-internal-401.spec.ts',
     signature: /stuck after an internal 401: job [0-9a-f-]+ still active/,
   },
+  {
+    id: 'dependency-outage',
+    source: 'session-expiry-refresh-loop.md, parts 2.2 and 2.6 (health checks)',
+    symptom: 'With a dependency gone, health still said ok or failed outright, and the app hung or failed without saying why.',
+    rootCause: 'Health only proved the process answered, and requests waited on a dependency with no deadline.',
+    fix: 'Health names each dependency (Redis down: degraded; Postgres down: not ready); the page shows a banner; job creation gives up on the queue after 2 s with a clear message; everything reconnects on its own.',
+    bugSwitch: 'outage-unnoticed',
+    spec: 'tests/dependency-outage.spec.ts',
+    signature: /outage unnoticed: health answered 200 ok with Redis stopped/,
+  },
 ] as const satisfies readonly Incident[];
 
 export type IncidentId = (typeof incidents)[number]['id'];

@@ -5,7 +5,7 @@
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { incidents } from '../catalog/incidents.ts';
 
-type Verdict = 'passed' | 'failed' | 'bug caught' | 'wrong failure' | 'no teeth' | 'skipped';
+type Verdict = 'passed' | 'failed' | 'bug caught' | 'wrong failure' | 'no teeth' | `skipped${string}`;
 
 export default class IncidentCoverage implements Reporter {
   private readonly verdicts = new Map<string, Map<string, Verdict[]>>();
@@ -17,7 +17,9 @@ export default class IncidentCoverage implements Reporter {
     const byProject = this.verdicts.get(incident) ?? new Map<string, Verdict[]>();
     this.verdicts.set(incident, byProject);
     const judged = result.annotations.find((a) => ['bug caught', 'wrong failure', 'no teeth'].includes(a.type))?.type as Verdict | undefined;
-    const verdict: Verdict = result.status === 'skipped' ? 'skipped' : (judged ?? (result.status === 'passed' ? 'passed' : 'failed'));
+    const skipReason = [...test.annotations, ...result.annotations].find((a) => a.type === 'skip')?.description;
+    const skipped: Verdict = `skipped${skipReason ? ` (${skipReason.replace(/:.*$/, '')})` : ''}`;
+    const verdict: Verdict = result.status === 'skipped' ? skipped : (judged ?? (result.status === 'passed' ? 'passed' : 'failed'));
     byProject.set(project, [...(byProject.get(project) ?? []), verdict]);
   }
 

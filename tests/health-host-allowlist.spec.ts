@@ -19,7 +19,7 @@ function getWithHost(url: string, host: string): Promise<number> {
 
 describeIncident('health-host-allowlist', () => {
   test('health by service alias and by localhost from inside the network passes; a foreign Host is refused', async ({ stack, bugSwitches }) => {
-    test.skip(stack.mode !== 'containers', 'replays a deployment: needs the container network and its aliases (E2E_STACK=containers)');
+    test.skip(stack.mode !== 'containers', 'needs E2E_STACK=containers: it replays a deployment on the container network and its aliases');
     const api = stack.services.api;
     // Run inside the api container, as a neighbour or the container's own healthcheck would.
     const healthFromInside = async (host: string) => {

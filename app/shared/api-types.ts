@@ -44,6 +44,7 @@ export type ApiErrorCode =
   | 'provider_unavailable'
   | 'rate_limited'
   | 'schema_drift'
+  | 'queue_unavailable'
   | 'internal';
 
 export interface ApiErrorBody {

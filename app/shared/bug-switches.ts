@@ -35,6 +35,8 @@ export const bugSwitches = {
     'Nothing compares the database with the code: health says ok with a column missing, and the first query that needs it is a 500.',
   'stuck-after-internal-401':
     'When the provider refuses our credentials the worker only logs it, and nothing ever stops a job that stopped moving: it shows as running forever.',
+  'outage-unnoticed':
+    'Health answers ok whenever the process is up, and job creation waits on the queue with no deadline while Redis is down.',
   'class-level-admin-permission':
     'The admin-only check sits on the whole generation router, so members get 403 on reading settings and on polling their own job.',
 } as const;

@@ -44,8 +44,9 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
   const network = await client.network.create({ Name: networkName, Labels: labels });
 
   // Host ports are chosen up front: the web needs the api's public origin and the api
-  // needs the web's for CORS, before either starts.
-  const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
+  // needs the web's for CORS, before either starts; and a stopped and restarted Postgres
+  // or Redis must come back where the test process left it.
+  const [apiPort, webPort, pgPort, redisPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   const started: StartedTestContainer[] = [];
@@ -62,6 +63,7 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
         .withNetworkMode(networkName)
         .withNetworkAliases('postgres')
         .withLabels(labels)
+        .withExposedPorts({ container: 5432, host: pgPort })
         .withDatabase('app')
         .withUsername('app')
         .withPassword(secrets.pgPassword)
@@ -72,6 +74,7 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
         .withNetworkMode(networkName)
         .withNetworkAliases('redis')
         .withLabels(labels)
+        .withExposedPorts({ container: 6379, host: redisPort })
         .withCommand(['redis-server', '--protected-mode', 'no', '--save', '', '--appendonly', 'no'])
         .start()
         .then((c: StartedRedisContainer) => (started.push(c), c)),

@@ -51,7 +51,8 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
     port: pgPort,
     user: 'postgres',
     password: pgPassword,
-    persistent: false,
+    // Kept across stop/start (outage specs restart it); stop() of the stack removes the folder.
+    persistent: true,
     // Postgres refuses to run as root; as root (CI containers), run it as a 'postgres' user.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
@@ -62,10 +63,12 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
       pgLog = (pgLog + String(message)).slice(-1_000_000);
     },
   });
+  let postmasterPid: number | undefined;
   const startPostgres = async () => {
     await pg.start();
     // The postmaster's pid, for the sweep; its backends end with it.
-    recordProcess(dir, Number(readFileSync(join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]));
+    postmasterPid = Number(readFileSync(join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    recordProcess(dir, postmasterPid);
   };
   const postgres: ServiceHandle = {
     start: startPostgres,
@@ -122,6 +125,13 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
   // process.exit on SIGINT), still end the children and remove the folder.
   const lastResort = () => {
     for (const service of [web, api, redis]) service.killNow();
+    // The folder (and the sweep's registry in it) goes next, so Postgres must go now:
+    // SIGQUIT is its immediate shutdown, and its backends follow.
+    try {
+      if (postmasterPid) process.kill(postmasterPid, 'SIGQUIT');
+    } catch {
+      // already gone
+    }
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', lastResort);

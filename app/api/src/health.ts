@@ -32,6 +32,8 @@ export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: R
     } catch (error) {
       checks.redis = { status: 'down', error: message(error) };
     }
+    // Bug 'outage-unnoticed': the original health said ok whenever the process answered.
+    if (bugOn(request, 'outage-unnoticed')) return { status: 'ok', checks: { ...checks, redis: { status: 'up' } } } satisfies HealthReport;
     const status: HealthReport['status'] =
       checks.database.status === 'down' || checks.migrations.status !== 'current' || checks.schema.status === 'drift'
         ? 'not_ready'

@@ -10,6 +10,8 @@ async function main() {
     await migrateUp(config.databaseUrl, (msg) => console.log(JSON.stringify({ level: 30, msg: `migrate: ${msg}` })));
   }
   const db = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+  // An idle client whose server went away emits 'error'; unhandled, it would end the process.
+  db.on('error', (error) => console.error(JSON.stringify({ level: 40, msg: 'idle database client lost', err: error.message })));
   // Fail fast while Redis is down instead of queueing: health must answer, not hang.
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => {}); // reported through health; ioredis keeps reconnecting

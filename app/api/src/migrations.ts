@@ -2,22 +2,29 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
-import type pg from 'pg';
+import pg from 'pg';
 
 export const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
 const migrationsTable = 'pgmigrations';
 
 export async function migrateUp(databaseUrl: string, log: (msg: string) => void): Promise<void> {
-  await runner({
-    databaseUrl,
-    dir: migrationsDir,
-    migrationsTable,
-    direction: 'up',
-    count: Infinity,
-    // Several api processes may start against one database; wait for the lock instead of failing.
-    advisoryLockMode: 'wait',
-    log,
-  });
+  // Our own client, ended and awaited here: the runner's own does not wait for its end.
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await runner({
+      dbClient: client,
+      dir: migrationsDir,
+      migrationsTable,
+      direction: 'up',
+      count: Infinity,
+      // Several api processes may start against one database; wait for the lock instead of failing.
+      advisoryLockMode: 'wait',
+      log,
+    });
+  } finally {
+    await client.end();
+  }
 }
 
 export interface MigrationStatus {

@@ -7,6 +7,7 @@ import { useAuthStore, useSignedIn } from './auth/store.ts';
 import { tokens } from './auth/tokens.ts';
 import { bugOn } from './bugs.ts';
 import { AppErrorBoundary } from './error-boundary.tsx';
+import { HealthBanner } from './health-banner.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { JobsPage } from './pages/JobsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -46,6 +47,7 @@ function ProtectedRoute({ children }: { children: ReactNode }) {
       <nav aria-label="Main">
         <NavLink to="/dashboard">Dashboard</NavLink> <NavLink to="/jobs">Jobs</NavLink>
       </nav>
+      <HealthBanner />
       {children}
     </>
   );

@@ -111,6 +111,8 @@ export function jobsRepository(db: pg.Pool) {
     cancel: (user: User, id: string) =>
       one(`UPDATE jobs SET status = 'cancelled', ${TOUCH} WHERE id = $1 AND user_id = $2 AND ${ACTIVE} RETURNING *`, [id, user.id]),
 
+    remove: async (id: string) => void (await db.query('DELETE FROM jobs WHERE id = $1', [id])),
+
     /** Hides a finished job from its owner's feed; the row stays. */
     dismiss: (user: User, id: string) =>
       one(`UPDATE jobs SET dismissed_at = now() WHERE id = $1 AND user_id = $2 AND NOT (${ACTIVE}) RETURNING *`, [id, user.id]),

@@ -9,7 +9,7 @@ import type { JobUpdates } from './live.ts';
 import type { ProviderClient } from './provider.ts';
 import { ProviderUnavailable } from './provider.ts';
 import { BadCursor, type JobsRepository, cancellableStatuses, publicJob } from './repository.ts';
-import type { GenerationQueue } from './worker.ts';
+import { type GenerationQueue, QueueUnavailable } from './worker.ts';
 
 const uuid = { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' } as const;
 
@@ -62,7 +62,19 @@ export function jobRoutes(
           .send({ error: 'provider_unavailable', message: 'The generation provider is unavailable. Try again shortly.' } satisfies ApiErrorBody);
       }
       const job = await jobs.create(user, request.body.prompt);
-      await deps.queue.enqueue(job.id, request.bugSwitches ? [...request.bugSwitches] : undefined);
+      try {
+        // Bug 'outage-unnoticed': the original waited on the queue with no deadline.
+        const deadline = bugOn(request, 'outage-unnoticed') ? Number.POSITIVE_INFINITY : undefined;
+        await deps.queue.enqueue(job.id, request.bugSwitches ? [...request.bugSwitches] : undefined, deadline);
+      } catch (error) {
+        if (!(error instanceof QueueUnavailable)) throw error;
+        request.log.warn({ jobId: job.id }, 'job queue unavailable');
+        // Nothing was queued, and the user is told so: the row would only be a phantom.
+        await jobs.remove(job.id);
+        return reply
+          .code(503)
+          .send({ error: 'queue_unavailable', message: 'New jobs cannot be queued right now. Try again shortly.' } satisfies ApiErrorBody);
+      }
       return reply.code(201).send(publicJob(job));
     },
   );

@@ -9,6 +9,9 @@ import type { BugSwitch } from '../../../shared/bug-switches.ts';
 
 export const QUEUE_NAME = 'generations';
 const ATTEMPTS = 3;
+const ENQUEUE_DEADLINE_MS = 2_000;
+
+export class QueueUnavailable extends Error {}
 
 /** The queue message. In test mode it carries the creating request's bug switches. */
 interface GenerationMessage {
@@ -96,7 +99,24 @@ export function generationQueue(deps: QueueDeps) {
   worker.on('error', (error) => deps.log.warn({ err: error.message }, 'queue worker error'));
 
   return {
-    enqueue: (jobId: string, bugSwitches?: BugSwitch[]) => queue.add('generate', { jobId, bugSwitches }, { jobId }),
+    /**
+     * Queues a job, or throws QueueUnavailable within ENQUEUE_DEADLINE_MS: while Redis is
+     * down, BullMQ would wait for it indefinitely and hold the user's request open.
+     */
+    enqueue: async (jobId: string, bugSwitches?: BugSwitch[], deadlineMs = ENQUEUE_DEADLINE_MS) => {
+      const added = queue.add('generate', { jobId, bugSwitches }, { jobId });
+      if (!Number.isFinite(deadlineMs)) return void (await added);
+      added.catch(() => {}); // may still land once Redis is back; run() then finds no job and skips it
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new QueueUnavailable('the job queue did not answer in time')), deadlineMs);
+      });
+      try {
+        await Promise.race([added, deadline]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     // Generations can wait minutes on the provider; shutdown does not wait for them.
     // BullMQ hands a job whose worker vanished to the next worker (stalled-job check),
     // and run() resumes it from Postgres.

@@ -4,6 +4,7 @@ import type {
   ApiErrorBody,
   DashboardResponse,
   GenerationSettings,
+  HealthReport,
   Job,
   JobPage,
   LoginResponse,
@@ -124,6 +125,8 @@ export const api = {
   cancelJob: (id: string) => authed<Job>(`/jobs/${id}/cancel`, { method: 'POST' }),
   settings: () => authed<GenerationSettings>('/settings/generation'),
   dismissJob: (id: string) => authed<void>(`/jobs/${id}/dismiss`, { method: 'POST' }),
+  /** The report itself, whether the api says ok (200) or not ready (503). */
+  health: () => send('/health', {}, false).then((response) => response.json() as Promise<HealthReport>),
 };
 
 /** The job's live socket, on the api's origin. */

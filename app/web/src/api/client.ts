@@ -104,8 +104,14 @@ function sessionLost(reason: 'session-expired'): void {
 }
 
 async function authed<T>(path: string, init?: RequestInit): Promise<T> {
+  const sentWith = tokens.access();
   let response = await send(path, init);
-  if (response.status === 401 && (await refreshOnce())) response = await send(path, init);
+  if (response.status === 401) {
+    // Refreshed by another request while this one was out: retry with the new token
+    // instead of rotating again.
+    const renewed = tokens.access() !== sentWith && tokens.access() !== null;
+    if (renewed || (await refreshOnce())) response = await send(path, init);
+  }
   if (response.status === 401) sessionLost('session-expired');
   return parse<T>(response);
 }

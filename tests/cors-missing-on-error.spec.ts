@@ -35,6 +35,7 @@ describeIncident('cors-missing-on-error', () => {
     });
 
     await test.step('recovery: the request id on screen leads to the crash in the api log', async () => {
+      if (stack.mode === 'external') return void test.info().annotations.push({ type: 'not checked', description: 'the api log: an external stack does not hand it over' });
       const log = await stack.services.api.logs();
       const line = log.split('\n').find((l) => l.includes(requestId) && l.includes('unhandled error'));
       expect(line, `no api log line for request ${requestId}`).toBeDefined();

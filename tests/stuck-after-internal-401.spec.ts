@@ -66,6 +66,7 @@ describeIncident('stuck-after-internal-401', () => {
     });
 
     await test.step('recovery: the provider key never reached the api log', async () => {
+      if (stack.mode === 'external') return void test.info().annotations.push({ type: 'not checked', description: 'the api log: an external stack does not hand it over' });
       const log = await stack.services.api.logs();
       expect(log).toContain(refusedId); // the log does cover this test
       for (const secret of stack.secrets) expect(log.includes(secret), 'a stack secret appears in the api log').toBe(false);

@@ -1,0 +1,38 @@
+// One place turns failures into answers: each known failure gets its status and a JSON
+// body the page can show; anything else is a 500 that names its request id, which the
+// log line carries too.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiErrorBody } from '../../shared/api-types.ts';
+import { AuthFailure } from './auth/sessions.ts';
+import { bugOn } from './bug-switches.ts';
+import { RateLimited, rateLimitedBody } from './rate-limit.ts';
+import { isSchemaError } from './schema.ts';
+import { Forbidden, forbiddenBody } from './settings.ts';
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AuthFailure) {
+    return reply.code(401).send({ error: error.code, message: error.message } satisfies ApiErrorBody);
+  }
+  if (error instanceof RateLimited) return reply.code(429).send(rateLimitedBody(error));
+  if (error instanceof Forbidden) return reply.code(403).send(forbiddenBody(error));
+  if (isSchemaError(error) && !bugOn(request, 'unchecked-schema')) {
+    request.log.error({ err: error }, 'schema drift');
+    return reply.code(503).send({
+      error: 'schema_drift',
+      message: `The database schema is behind the code (${error.message}); run the migrations.`,
+    } satisfies ApiErrorBody);
+  }
+  if (error.validation) {
+    return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  // The request id lets a user's report be matched to this log line.
+  const body = JSON.stringify({ error: 'internal', message: `Something went wrong on our side (request ${request.id}).` } satisfies ApiErrorBody);
+  if (bugOn(request, 'errors-skip-cors')) {
+    // The original crash path answered outside the CORS layer, without its headers.
+    reply.hijack();
+    reply.raw.writeHead(500, { 'content-type': 'application/json', 'x-request-id': request.id }).end(body);
+    return;
+  }
+  return reply.code(500).type('application/json').send(body);
+}

@@ -1,17 +1,21 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 import type { Options } from './fixtures/test.ts';
-import { chromiumArgs, chromiumExecutable } from './harness/browser.ts';
-import { extraBugSwitches, loadDotEnv, requestedStackMode } from './harness/env.ts';
+import { browserUse } from './harness/browser.ts';
+import { extraBugSwitches, loadDotEnv, requestedBrowser, requestedStackMode } from './harness/env.ts';
 
-// Fail on a malformed .env, a wrong E2E_STACK or an unknown E2E_BUGS before anything starts.
+// Fail on a malformed .env, a wrong E2E_STACK or E2E_BROWSER, or an unknown E2E_BUGS
+// before anything starts.
 loadDotEnv();
 requestedStackMode();
 extraBugSwitches();
+const browser = requestedBrowser();
 
 const ci = Boolean(process.env.CI);
 
 export default defineConfig<Options>({
   testDir: './tests',
+  // Every test carries its engine, so reports merged across the nightly browser matrix keep them apart.
+  tag: `@${browser}`,
   globalSetup: './harness/global-setup.ts',
   // Tests are isolated by tenant, so any two may run at once.
   fullyParallel: true,
@@ -22,15 +26,22 @@ export default defineConfig<Options>({
   workers: Number(process.env.E2E_WORKERS ?? 2),
   timeout: 30_000,
   expect: { timeout: 5_000 },
+  // Locally a concise list; in CI also HTML to browse, JUnit for the summary, and blob so
+  // shards can be merged into one report. The coverage table closes every run.
   reporter: ci
-    ? [['list'], ['./reporters/incident-coverage.ts'], ['html', { open: 'never' }], ['junit', { outputFile: 'test-results/junit.xml' }]]
+    ? [
+        ['list'],
+        ['./reporters/incident-coverage.ts'],
+        ['html', { open: 'never' }],
+        ['junit', { outputFile: 'test-results/junit.xml' }],
+        ['blob'],
+      ]
     : [['list'], ['./reporters/incident-coverage.ts']],
   use: {
-    ...devices['Desktop Chrome'],
+    ...browserUse(browser),
     // Keep traces only where they matter: a failing test's trace is the first thing to open.
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
   },
   projects: [
     { name: 'replay', use: { bugMode: 'fixed' } },

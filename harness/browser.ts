@@ -2,7 +2,8 @@
 // else the distribution's package (Debian's /usr/bin/chromium), which is what machines
 // without access to Playwright's download site have.
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, devices, type PlaywrightTestOptions } from '@playwright/test';
+import type { BrowserName } from './env.ts';
 
 export function chromiumExecutable(): string | undefined {
   if (process.env.E2E_CHROMIUM) return process.env.E2E_CHROMIUM;
@@ -17,3 +18,10 @@ export const chromiumArgs = [
   // Chromium refuses its sandbox as root, which is how CI containers run.
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
 ];
+
+/** The `use` options for an engine: Chromium may be the distribution's; the others are Playwright's own builds. */
+export function browserUse(name: BrowserName): Partial<PlaywrightTestOptions> & Record<string, unknown> {
+  if (name === 'firefox') return { ...devices['Desktop Firefox'] };
+  if (name === 'webkit') return { ...devices['Desktop Safari'] };
+  return { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs } };
+}

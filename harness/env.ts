@@ -46,3 +46,15 @@ export function extraBugSwitches(): BugSwitch[] {
     throw new HarnessError(`E2E_BUGS: ${(error as Error).message}`);
   }
 }
+
+export const browserNames = ['chromium', 'firefox', 'webkit'] as const;
+export type BrowserName = (typeof browserNames)[number];
+
+/** E2E_BROWSER: the engine to drive (nightly CI runs all three); chromium by default. */
+export function requestedBrowser(): BrowserName {
+  const raw = process.env.E2E_BROWSER ?? 'chromium';
+  if (!(browserNames as readonly string[]).includes(raw)) {
+    throw new HarnessError(`E2E_BROWSER='${raw}' is not a browser engine. Use one of: ${browserNames.join(', ')}.`);
+  }
+  return raw as BrowserName;
+}

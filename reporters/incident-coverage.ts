@@ -24,6 +24,7 @@ export default class IncidentCoverage implements Reporter {
   }
 
   onEnd(_result: FullResult): void {
+    if (this.verdicts.size === 0) return; // --list, or nothing of the catalog ran
     const summary = (verdicts: Verdict[] | undefined) => {
       if (!verdicts?.length) return 'not run';
       const counts = new Map<Verdict, number>();

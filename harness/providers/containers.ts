@@ -47,8 +47,11 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
   // needs the web's for CORS, before either starts; and a stopped and restarted Postgres
   // or Redis must come back where the test process left it.
   const [apiPort, webPort, pgPort, redisPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const webUrl = `http://127.0.0.1:${webPort}`;
+  // Where mapped ports answer: this machine, or a remote engine's host (DOCKER_HOST).
+  const runtimeHost = client.info.containerRuntime.host;
+  const host = ['localhost', '127.0.0.1', '::1'].includes(runtimeHost) ? '127.0.0.1' : runtimeHost;
+  const apiUrl = `http://${host}:${apiPort}`;
+  const webUrl = `http://${host}:${webPort}`;
   const started: StartedTestContainer[] = [];
   const secrets = { pgPassword: randomBytes(16).toString('hex'), jwt: randomBytes(32).toString('hex'), providerKey: `pk_${randomBytes(24).toString('hex')}` };
 
@@ -89,8 +92,8 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
         DATABASE_URL: `postgres://${pg.getUsername()}:${pg.getPassword()}@postgres:5432/${pg.getDatabase()}`,
         REDIS_URL: 'redis://redis:6379',
         WEB_ORIGIN: webUrl,
-        // The browser and the test process call 127.0.0.1; the network calls 'api'.
-        ALLOWED_HOSTS: '127.0.0.1',
+        // The browser and the test process call `host`; the network calls 'api'.
+        ALLOWED_HOSTS: host,
         INTERNAL_HOSTS: 'localhost,api',
         JWT_SECRET: secrets.jwt,
         PROVIDER_API_KEY: secrets.providerKey,

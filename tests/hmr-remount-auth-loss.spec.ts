@@ -38,7 +38,8 @@ describeIncident('hmr-remount-auth-loss', () => {
           requestAnimationFrame(() => resolve());
         }));
       }
-      expect(api.held, 'the remounted app sent requests while the others were in flight').toBeGreaterThan(0);
+      // React commits a new root asynchronously: wait until its first requests are held.
+      await expect.poll(() => api.held, { message: 'the remounted app sent requests while the others were in flight' }).toBeGreaterThan(0);
       await api.release();
       await navigations.settle(() => requests.whenIdle());
     });

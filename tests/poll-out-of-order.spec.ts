@@ -27,14 +27,16 @@ describeIncident('poll-out-of-order', () => {
       await page.goto('/jobs');
     });
 
-    await test.step('action: create a job; it progresses to 30%, then 60%, over the socket', async () => {
+    await test.step('action: create a job; it progresses to 30%, then 60%', async () => {
       jobId = (await generateJob(page, 'a map of the bay')).id;
       // The server's real answer at this moment: what the held poll will deliver.
       early = await page.request.get(`${stack.apiUrl}/api/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });
       expect((await early.json()).progress).toBe(0);
       for (const progress of [30, 60]) {
         await provider.step(jobId, { progress });
-        await expect(jobCard(page)).toContainText(`running (${progress}%)`);
+        // By the socket, or by the feed's 5 s refresh if a socket update went missing (see
+        // the closing note of the jobs-domain work); either way before the late poll lands.
+        await expect(jobCard(page)).toContainText(`running (${progress}%)`, { timeout: 10_000 });
       }
     });
 

@@ -2,7 +2,7 @@
 // had completed a moment earlier. The backend answered 422, and the UI showed the job
 // as cancelled anyway, then flipped back.
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { followedJobId, generate, holdRequests, jobCard } from './support/jobs-page.ts';
+import { holdRequests, jobCard, runningJob } from './support/jobs-page.ts';
 
 const SERVER_MESSAGE = "Cannot cancel job with status 'completed'. Only pending and running jobs can be cancelled.";
 
@@ -25,10 +25,7 @@ describeIncident('cancel-on-completed', () => {
       await provider.hold();
       await sessions.signIn(page, user);
       await page.goto('/jobs');
-      await generate(page, 'a kite over dunes');
-      jobId = await followedJobId(page);
-      await provider.step(jobId, { progress: 70 });
-      await expect(jobCard(page)).toContainText('running (70%)');
+      jobId = await runningJob(page, provider, 'a kite over dunes', 70);
       await expect(jobCard(page)).toHaveAttribute('data-live', 'live');
     });
 

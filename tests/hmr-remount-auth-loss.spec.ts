@@ -4,7 +4,7 @@
 import { storageKeys } from '../app/shared/storage-keys.ts';
 import type { RequestRecord } from '../fixtures/detectors/requests.ts';
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { followedJobId, generate, holdRequests, jobCard } from './support/jobs-page.ts';
+import { holdRequests, jobCard, runningJob } from './support/jobs-page.ts';
 
 const REMOUNTS = 3;
 /** Endpoints that answer only with a bearer token. */
@@ -21,10 +21,7 @@ describeIncident('hmr-remount-auth-loss', () => {
       await provider.hold();
       await sessions.signIn(page, user);
       await page.goto('/jobs');
-      await generate(page, 'a lighthouse at dusk');
-      jobId = await followedJobId(page);
-      await provider.step(jobId, { progress: 40 });
-      await expect(jobCard(page)).toContainText('running (40%)');
+      jobId = await runningJob(page, provider, 'a lighthouse at dusk', 40);
     });
 
     const sentBefore = requests.records.length;

@@ -2,7 +2,7 @@
 // status frames, were read as status updates, and made the shown status oscillate.
 import { renderCounts } from '../fixtures/detectors/job-statuses.ts';
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { followedJobId, generate, jobCard } from './support/jobs-page.ts';
+import { jobCard, runningJob } from './support/jobs-page.ts';
 
 /** A minute of keep-alive: the page pings every 5 s and the server answers each with a pong. */
 const KEEPALIVE_MS = 60_000;
@@ -17,10 +17,7 @@ describeIncident('pong-as-status', () => {
       await page.clock.install();
       await sessions.signIn(page, tenant.member);
       await page.goto('/jobs');
-      await generate(page, 'tide tables for a week');
-      jobId = await followedJobId(page);
-      await provider.step(jobId, { progress: 40 });
-      await expect(jobCard(page)).toContainText('running (40%)');
+      jobId = await runningJob(page, provider, 'tide tables for a week', 40);
       await expect(jobCard(page)).toHaveAttribute('data-live', 'live');
     });
 

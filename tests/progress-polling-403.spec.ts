@@ -4,7 +4,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { Job, TestUser } from '../app/shared/api-types.ts';
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { followedJobId, generate, jobCard } from './support/jobs-page.ts';
+import { followNewJob, pollUntilCompleted } from './support/jobs-page.ts';
 
 type Role = 'anonymous' | 'member' | 'admin';
 interface Call {
@@ -78,14 +78,9 @@ describeIncident('progress-polling-403', () => {
       await sessions.signIn(page, tenant.member);
       await page.goto('/jobs');
       await expect(page.getByText('Up to 500 characters.')).toBeVisible(); // the admin's setting, read by a member
-      await generate(page, 'a member-only prompt');
-      const jobId = await followedJobId(page);
+      const jobId = await followNewJob(page, 'a member-only prompt');
       await provider.step(jobId, { complete: 'done for the member' });
-      for (let tick = 0; tick < 10 && (await jobCard(page).getAttribute('data-job-status')) !== 'completed'; tick++) {
-        await page.clock.runFor(2_000);
-        await requests.whenIdle();
-      }
-      await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
+      await pollUntilCompleted(page, requests);
       expect(requests.count({ status: 403 }), 'no request of the member was refused').toBe(0);
     });
   });

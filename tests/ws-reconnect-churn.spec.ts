@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { SocketDetector } from '../fixtures/detectors/sockets.ts';
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { followedJobId, generate, jobCard } from './support/jobs-page.ts';
+import { followNewJob, jobCard, pollUntilCompleted } from './support/jobs-page.ts';
 
 /** The hook's cap (use-job-socket.ts): the first attempt plus five reconnects. */
 const MAX_SOCKETS = 1 + 5;
@@ -29,8 +29,7 @@ describeIncident('ws-reconnect-churn', () => {
       await page.clock.install();
       await sessions.signIn(page, tenant.member);
       await page.goto('/jobs');
-      await generate(page, 'a ferry timetable');
-      jobId = await followedJobId(page);
+      jobId = await followNewJob(page, 'a ferry timetable');
     });
 
     await test.step('action: the card tries the socket, and keeps trying on its own timers', async () => {
@@ -61,11 +60,7 @@ describeIncident('ws-reconnect-churn', () => {
 
     await test.step('recovery: polling alone brings the job to completed', async () => {
       await provider.step(jobId, { complete: 'the ferry timetable' });
-      for (let tick = 0; tick < 10 && (await jobCard(page).getAttribute('data-job-status')) !== 'completed'; tick++) {
-        await page.clock.runFor(2_000);
-        await requests.whenIdle();
-      }
-      await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
+      await pollUntilCompleted(page, requests);
       await expect(jobCard(page)).toContainText('Result: the ferry timetable');
     });
   });

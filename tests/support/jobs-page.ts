@@ -4,6 +4,7 @@
 import { type Page, type Route, expect } from '@playwright/test';
 import type { Job } from '../../app/shared/api-types.ts';
 import type { RequestDetector } from '../../fixtures/detectors/requests.ts';
+import type { Provider } from '../../fixtures/jobs.ts';
 
 export const jobCard = (page: Page) => page.getByTestId('job-card');
 
@@ -31,10 +32,28 @@ export async function untilFormIdle(page: Page, requests: RequestDetector): Prom
   throw new Error('the create form was still busy after 20 s of simulated retries');
 }
 
-/** The id of the job the card follows, once it shows one. */
-export async function followedJobId(page: Page): Promise<string> {
-  await expect(jobCard(page)).toHaveAttribute('data-job-id', /.+/);
-  return (await jobCard(page).getAttribute('data-job-id'))!;
+/** Runs the page's polling timer (2 s) until the card shows the job completed, without sleeping. */
+export async function pollUntilCompleted(page: Page, requests: RequestDetector): Promise<void> {
+  for (let tick = 0; tick < 10 && (await jobCard(page).getAttribute('data-job-status')) !== 'completed'; tick++) {
+    await page.clock.runFor(2_000);
+    await requests.whenIdle();
+  }
+  await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
+}
+
+/** Generates from the jobs page and waits until the card follows the new job; returns its id. */
+export async function followNewJob(page: Page, prompt: string): Promise<string> {
+  const { id } = await generateJob(page, prompt);
+  await expect(jobCard(page)).toHaveAttribute('data-job-id', id);
+  return id;
+}
+
+/** A new job the provider holds at `progress`, shown so on the card; returns its id. */
+export async function runningJob(page: Page, provider: Provider, prompt: string, progress: number): Promise<string> {
+  const id = await followNewJob(page, prompt);
+  await provider.step(id, { progress });
+  await expect(jobCard(page)).toContainText(`running (${progress}%)`);
+  return id;
 }
 
 /**

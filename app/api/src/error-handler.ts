@@ -3,18 +3,12 @@
 // log line carries too.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '../../shared/api-types.ts';
-import { AuthFailure } from './auth/sessions.ts';
+import { ApiFailure } from './api-failure.ts';
 import { bugOn } from './bug-switches.ts';
-import { RateLimited, rateLimitedBody } from './rate-limit.ts';
 import { isSchemaError } from './schema.ts';
-import { Forbidden, forbiddenBody } from './settings.ts';
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AuthFailure) {
-    return reply.code(401).send({ error: error.code, message: error.message } satisfies ApiErrorBody);
-  }
-  if (error instanceof RateLimited) return reply.code(429).send(rateLimitedBody(error));
-  if (error instanceof Forbidden) return reply.code(403).send(forbiddenBody(error));
+  if (error instanceof ApiFailure) return reply.code(error.statusCode).send(error.body);
   if (isSchemaError(error) && !bugOn(request, 'unchecked-schema')) {
     request.log.error({ err: error }, 'schema drift');
     return reply.code(503).send({

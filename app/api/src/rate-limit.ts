@@ -5,9 +5,9 @@
 // incident's cascade locked users out.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { decodeJwt, jwtVerify } from 'jose';
+import { jwtVerify } from 'jose';
 import type { Redis } from 'ioredis';
-import type { ApiErrorBody } from '../../shared/api-types.ts';
+import { ApiFailure } from './api-failure.ts';
 import { bearer } from './auth/guard.ts';
 import { bugOn } from './bug-switches.ts';
 import type { Clock } from './clock.ts';
@@ -42,10 +42,6 @@ declare module 'fastify' {
   }
 }
 
-export class RateLimited extends Error {
-  readonly statusCode = 429;
-}
-
 /**
  * Test mode: a per-tenant general budget, so a spec can run out of it in a few requests.
  * Its windows start when it was set, so a test never straddles a window boundary.
@@ -63,10 +59,9 @@ export async function registerRateLimit(
     const token = bearer(request);
     if (token) {
       try {
-        const tenantId = String(decodeJwt(token).tid);
         // Signature only, not expiry: an expired token still names its user.
         const { payload } = await jwtVerify(token, config.jwtSecret, { currentDate: new Date(0) });
-        return { key: `user:${payload.sub}`, tenantId };
+        return { key: `user:${payload.sub}`, tenantId: String(payload.tid) };
       } catch {
         // fall through: an invalid token is just an anonymous caller
       }
@@ -105,8 +100,6 @@ export async function registerRateLimit(
     // The key lives until its window ends, so Retry-After tells the truth.
     timeWindow: async (request) => Math.max(1, request.rate!.windowEndsInMs),
     errorResponseBuilder: (_request, context) =>
-      new RateLimited(`Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`),
+      new ApiFailure(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`),
   });
 }
-
-export const rateLimitedBody = (error: RateLimited): ApiErrorBody => ({ error: 'rate_limited', message: error.message });

@@ -3,21 +3,16 @@
 // required admin rights for everything it served, job progress included.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import type { ApiErrorBody, GenerationSettings } from '../../shared/api-types.ts';
+import type { GenerationSettings } from '../../shared/api-types.ts';
+import { ApiFailure } from './api-failure.ts';
 import type { AuthGuard } from './auth/guard.ts';
 import { bugOn } from './bug-switches.ts';
 
 const DEFAULTS: GenerationSettings = { maxPromptLength: 2000 };
 
-export class Forbidden extends Error {
-  readonly statusCode = 403;
-}
-
-export const forbiddenBody = (error: Forbidden): ApiErrorBody => ({ error: 'forbidden', message: error.message });
-
 /** preHandler: the signed-in user must be an admin. */
 export const requireAdmin = (guard: AuthGuard) => async (request: FastifyRequest) => {
-  if (guard.userOf(request).role !== 'admin') throw new Forbidden('Only admins can change this.');
+  if (guard.userOf(request).role !== 'admin') throw new ApiFailure(403, 'forbidden', 'Only admins can change this.');
 };
 
 /**

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
 import type pg from 'pg';
 import type { ApiErrorCode, TokenPair, User } from '../../../shared/api-types.ts';
+import { ApiFailure } from '../api-failure.ts';
 import type { Clock } from '../clock.ts';
 
 export interface SessionDeps {
@@ -17,11 +18,9 @@ export interface SessionDeps {
 type AuthErrorCode = Extract<ApiErrorCode, 'invalid_credentials' | 'unauthorized' | 'token_expired' | 'session_expired' | 'session_revoked'>;
 
 /** Every auth failure answers 401; the code tells the client which one. */
-export class AuthFailure extends Error {
-  readonly code: AuthErrorCode;
+export class AuthFailure extends ApiFailure {
   constructor(code: AuthErrorCode, message: string) {
-    super(message);
-    this.code = code;
+    super(401, code, message);
   }
 }
 

@@ -70,28 +70,25 @@ export function jobsRepository(db: pg.Pool) {
 
     /** Newest first, keyset-paginated: stable under inserts, unlike OFFSET. */
     async page(user: User, limit: number, cursor?: string, paging: 'keyset' | 'offset' = 'keyset'): Promise<JobPage> {
+      const feed = 'SELECT * FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL';
+      const order = 'ORDER BY created_at DESC, id DESC LIMIT $2';
+      // Bug 'offset-pagination': the cursor is a row count; rows inserted since the last page shift this one.
+      const offset = Number(cursor ?? 0) || 0;
+      let query: [string, unknown[]];
       if (paging === 'offset') {
-        // Bug 'offset-pagination': rows inserted since the last page shift this one.
-        const offset = Number(cursor ?? 0) || 0;
-        const { rows } = await db.query<JobRow>('SELECT * FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3', [
-          user.id,
-          limit + 1,
-          offset,
-        ]);
-        const jobs = rows.slice(0, limit).map((row) => publicJob(toJob(row)));
-        return rows.length > limit ? { jobs, nextCursor: String(offset + limit) } : { jobs };
+        query = [`${feed} ${order} OFFSET $3`, [user.id, limit + 1, offset]];
+      } else {
+        const after = cursor === undefined ? undefined : decodeCursor(cursor);
+        if (cursor !== undefined && !after) throw new BadCursor('The cursor is not valid.');
+        query = after
+          ? [`${feed} AND (created_at, id) < ($3::timestamptz, $4::uuid) ${order}`, [user.id, limit + 1, ...after]]
+          : [`${feed} ${order}`, [user.id, limit + 1]];
       }
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) throw new BadCursor('The cursor is not valid.');
-      const { rows } = await db.query<JobRow>(
-        after
-          ? `SELECT * FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL AND (created_at, id) < ($3::timestamptz, $4::uuid)
-             ORDER BY created_at DESC, id DESC LIMIT $2`
-          : 'SELECT * FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $2',
-        after ? [user.id, limit + 1, ...after] : [user.id, limit + 1],
-      );
+      const { rows } = await db.query<JobRow>(...query);
       const jobs = rows.slice(0, limit).map((row) => publicJob(toJob(row)));
-      return rows.length > limit ? { jobs, nextCursor: encodeCursor(jobs.at(-1)!) } : { jobs };
+      if (rows.length <= limit) return { jobs };
+      const nextCursor = paging === 'offset' ? String(offset + limit) : encodeCursor(jobs.at(-1)!);
+      return { jobs, nextCursor };
     },
 
     start: (id: string) => one(`UPDATE jobs SET status = 'running', ${TOUCH} WHERE id = $1 AND ${ACTIVE} RETURNING *`, [id]),

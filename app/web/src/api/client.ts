@@ -30,20 +30,18 @@ export class ApiError extends Error {
   }
 }
 
-/** Statuses a retry cannot fix; retrying them only feeds loops and rate limits. */
-export const neverRetry = (error: unknown) => error instanceof ApiError && [401, 403, 429].includes(error.status);
-
 const MAX_RETRIES = 2;
 
 /**
  * The one retry policy, for queries and mutations alike: only server errors and network
- * failures, at most twice, backing off 1 s then 2 s. A client error will not change on retry.
+ * failures, at most twice, backing off 1 s then 2 s. A client error (401, 403 and 429
+ * included) will not change on retry; retrying it only feeds loops and rate limits.
  */
 export const retryPolicy = {
   retry(failures: number, error: unknown): boolean {
     if (bugOn('shared-rate-budget')) return failures < 14;
     const clientError = error instanceof ApiError && error.status < 500;
-    return !clientError && !neverRetry(error) && failures < MAX_RETRIES;
+    return !clientError && failures < MAX_RETRIES;
   },
   retryDelay: (attempt: number) => (bugOn('shared-rate-budget') ? 100 : Math.min(1000 * 2 ** attempt, 8000)),
 };

@@ -27,16 +27,18 @@ export default defineConfig<Options>({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   // Locally a concise list; in CI also HTML to browse, JUnit for the summary, and blob so
-  // shards can be merged into one report. The coverage table closes every run.
+  // shards can be merged into one report. The coverage table closes every run. The secret
+  // scrubber goes first, so every reporter after it sees redacted results and traces.
   reporter: ci
     ? [
+        ['./reporters/scrub-secrets.ts'],
         ['list'],
         ['./reporters/incident-coverage.ts'],
         ['html', { open: 'never' }],
         ['junit', { outputFile: 'test-results/junit.xml' }],
         ['blob'],
       ]
-    : [['list'], ['./reporters/incident-coverage.ts']],
+    : [['./reporters/scrub-secrets.ts'], ['list'], ['./reporters/incident-coverage.ts']],
   use: {
     ...browserUse(browser),
     // Keep traces only where they matter: a failing test's trace is the first thing to open.

@@ -99,6 +99,7 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
         PROVIDER_API_KEY: secrets.providerKey,
         MIGRATE_ON_START: '1',
         E2E_TEST_MODE: '1',
+        E2E_ISSUED_SECRETS: '/tmp/issued-secrets',
         NODE_ENV: 'test',
       })
       .withExposedPorts({ container: API_PORT, host: apiPort })

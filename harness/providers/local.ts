@@ -106,6 +106,7 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
       PROVIDER_API_KEY: providerKey,
       MIGRATE_ON_START: '1',
       E2E_TEST_MODE: '1',
+      E2E_ISSUED_SECRETS: join(dir, 'issued-secrets'),
       NODE_ENV: 'test',
     },
     ready: () => httpOk(`${apiUrl}/api/v1/health`),

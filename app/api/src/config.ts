@@ -28,6 +28,8 @@ export interface ApiConfig {
   stuckAfterMs: number;
   /** Mounts /api/v1/__test__ and honours per-tenant clocks. Refused in production. */
   testMode: boolean;
+  /** Test mode: where every issued credential is recorded for the suite's secret scrubbing. */
+  issuedSecretsFile?: string;
 }
 
 const list = (value: string) =>
@@ -79,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     wsKeepaliveMs: integer('WS_KEEPALIVE_MS', 10_000),
     stuckAfterMs: integer('STUCK_AFTER_MS', 2 * 60_000),
     testMode,
+    issuedSecretsFile: testMode ? env.E2E_ISSUED_SECRETS : undefined,
   };
   if (problems.length > 0) throw new Error(`Invalid api configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

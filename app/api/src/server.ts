@@ -12,6 +12,7 @@ import { BUG_SWITCHES_HEADER } from '../../shared/bug-switches.ts';
 import { bugSwitchesFromHeader } from './bug-switches.ts';
 import { realClock, tenantClock } from './clock.ts';
 import type { ApiConfig } from './config.ts';
+import { issuedSecrets } from './issued-secrets.ts';
 import { legacyRedirect, legacyRedirectBeforeCors, trustedHosts } from './edge.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -59,7 +60,8 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` } satisfies ApiErrorBody),
   );
 
-  const sessions = makeSessions({ db: deps.db, clock, ...config });
+  const issued = issuedSecrets(config.issuedSecretsFile);
+  const sessions = makeSessions({ db: deps.db, clock, issued, ...config });
   const guard = authGuard(sessions);
   const jobs = jobsRepository(deps.db);
   const provider = providerClient(config);
@@ -82,7 +84,7 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     const standIn = providerStandIn(config.providerUrl);
     standIn.listen();
     app.addHook('onClose', async () => standIn.close());
-    testHookRoutes(app, { db: deps.db, sessions, clock, provider: standIn, refreshTtlSeconds: config.refreshTtlSeconds });
+    testHookRoutes(app, { db: deps.db, sessions, clock, provider: standIn, issued, refreshTtlSeconds: config.refreshTtlSeconds });
     standInRoutes(app, { redis: deps.redis, clock, provider: standIn });
   }
   app.addHook('onClose', async () => {

@@ -20,6 +20,7 @@ import type {
 import { hashPassword } from './auth/passwords.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
+import type { IssuedSecrets } from './issued-secrets.ts';
 import type { ProviderStandIn } from './provider-stand-in.ts';
 import { type TestBudget, budgetKey } from './rate-limit.ts';
 
@@ -30,12 +31,13 @@ export const demoModeKey = (tenantId: string) => `e2e:demo-mode:${tenantId}`;
 
 export function testHookRoutes(
   app: FastifyInstance,
-  deps: { db: pg.Pool; sessions: Sessions; clock: Clock; provider: ProviderStandIn; refreshTtlSeconds: number },
+  deps: { db: pg.Pool; sessions: Sessions; clock: Clock; provider: ProviderStandIn; issued: IssuedSecrets; refreshTtlSeconds: number },
 ) {
-  const { db, sessions, clock, provider } = deps;
+  const { db, sessions, clock, provider, issued } = deps;
 
   async function createUser(tenantId: string, role: Role): Promise<TestUser> {
     const password = randomBytes(12).toString('base64url');
+    issued.record(password);
     const email = `${role}-${randomBytes(4).toString('hex')}@${tenantId.slice(0, 8)}.test`;
     const { rows } = await db.query<{ id: string }>(
       'INSERT INTO users (tenant_id, email, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id',
@@ -85,6 +87,9 @@ export function testHookRoutes(
       return reply.code(201).send(planted satisfies PlantedSession);
     },
   );
+
+  // The harness collects these after every test: they are scrubbed from its traces and searched for in every published artifact.
+  app.get('/api/v1/__test__/issued-secrets', async () => ({ secrets: issued.all() }));
 
   app.post<{ Body: AdvanceClockRequest }>(
     '/api/v1/__test__/clock',

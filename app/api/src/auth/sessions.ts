@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { ApiErrorCode, TokenPair, User } from '../../../shared/api-types.ts';
 import { ApiFailure } from '../api-failure.ts';
 import type { Clock } from '../clock.ts';
+import type { IssuedSecrets } from '../issued-secrets.ts';
 
 export interface SessionDeps {
   db: pg.Pool;
@@ -13,6 +14,8 @@ export interface SessionDeps {
   jwtSecret: Uint8Array;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Test mode: told every token pair issued (see issued-secrets.ts). */
+  issued?: IssuedSecrets;
 }
 
 type AuthErrorCode = Extract<ApiErrorCode, 'invalid_credentials' | 'unauthorized' | 'token_expired' | 'session_expired' | 'session_revoked'>;
@@ -71,6 +74,7 @@ export function sessions(deps: SessionDeps) {
       refreshToken,
       expiresIn: deps.accessTtlSeconds,
     };
+    deps.issued?.record(pair.accessToken, refreshToken);
     return { sessionId, ...pair };
   }
 

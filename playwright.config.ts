@@ -46,7 +46,10 @@ export default defineConfig<Options>({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'replay', use: { bugMode: 'fixed' } },
-    { name: 'reintroduced', use: { bugMode: 'reintroduced' } },
+    // One spec per catalog incident, in both: green with the fix, red with its bug back.
+    { name: 'replay', use: { bugMode: 'fixed' }, testIgnore: 'resilience/**' },
+    { name: 'reintroduced', use: { bugMode: 'reintroduced' }, testIgnore: 'resilience/**' },
+    // Not incidents: restarts, fuzzing and the authorization matrix, against the fixed app.
+    { name: 'resilience', use: { bugMode: 'fixed' }, testMatch: 'resilience/**/*.spec.ts' },
   ],
 });

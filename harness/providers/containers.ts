@@ -98,6 +98,8 @@ export async function startContainersStack(options: StackOptions): Promise<Stack
         JWT_SECRET: secrets.jwt,
         PROVIDER_API_KEY: secrets.providerKey,
         MIGRATE_ON_START: '1',
+        // An api restart hands its running jobs on within seconds, not the production 30 s.
+        QUEUE_STALLED_MS: '3000',
         E2E_TEST_MODE: '1',
         E2E_ISSUED_SECRETS: '/tmp/issued-secrets',
         NODE_ENV: 'test',

@@ -105,6 +105,8 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
       JWT_SECRET: jwtSecret,
       PROVIDER_API_KEY: providerKey,
       MIGRATE_ON_START: '1',
+      // An api restart hands its running jobs on within seconds, not the production 30 s.
+      QUEUE_STALLED_MS: '3000',
       E2E_TEST_MODE: '1',
       E2E_ISSUED_SECRETS: join(dir, 'issued-secrets'),
       NODE_ENV: 'test',

@@ -24,6 +24,8 @@ export interface ApiConfig {
   rateLimitSessionMax: number;
   /** How often a job socket gets a keep-alive `pong` frame. */
   wsKeepaliveMs: number;
+  /** How long a dead worker's job stays locked before another worker takes it over (BullMQ lock and stalled check). */
+  queueStalledMs: number;
   /** A job with no update for this long is failed as stuck (the incident's UI said "Stuck" after 2 minutes). */
   stuckAfterMs: number;
   /** Mounts /api/v1/__test__ and honours per-tenant clocks. Refused in production. */
@@ -79,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     rateLimitGeneralMax: integer('RATE_LIMIT_GENERAL_MAX', 300),
     rateLimitSessionMax: integer('RATE_LIMIT_SESSION_MAX', 120),
     wsKeepaliveMs: integer('WS_KEEPALIVE_MS', 10_000),
+    queueStalledMs: integer('QUEUE_STALLED_MS', 30_000),
     stuckAfterMs: integer('STUCK_AFTER_MS', 2 * 60_000),
     testMode,
     issuedSecretsFile: testMode ? env.E2E_ISSUED_SECRETS : undefined,

@@ -21,6 +21,8 @@ interface GenerationMessage {
 
 export interface QueueDeps {
   redisUrl: string;
+  /** Lock and stalled-check period: how soon a job whose worker died runs again. */
+  stalledMs: number;
   jobs: JobsRepository;
   provider: ProviderClient;
   announce(job: StoredJob): void;
@@ -88,6 +90,8 @@ export function generationQueue(deps: QueueDeps) {
     connection,
     // Generations mostly wait on the provider; many can share one process.
     concurrency: 32,
+    lockDuration: deps.stalledMs,
+    stalledInterval: deps.stalledMs,
   });
   worker.on('failed', async (job, error) => {
     if (!job) return;

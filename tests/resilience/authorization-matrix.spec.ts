@@ -1,0 +1,88 @@
+// The authorization matrix: every kind of caller against every endpoint that needs one,
+// each with the one status it must get. The catalog's progress-polling-403 guards what
+// members must be allowed; this guards what nobody may be allowed: dead or forged
+// credentials, another tenant, another user's job. Zero unexpected allows.
+// (Sign-in, refresh and sign-out authenticate by their body; the fuzz spec covers them.)
+import type { APIRequestContext } from '@playwright/test';
+import type { Job, TestTenant } from '../../app/shared/api-types.ts';
+import { call } from '../../fixtures/data.ts';
+import { expect, test } from '../../fixtures/index.ts';
+
+const callers = ['anonymous', 'forged token', 'expired session', 'revoked session', 'other tenant', 'admin', 'member'] as const;
+type Caller = (typeof callers)[number];
+const denied = { anonymous: 401, 'forged token': 401, 'expired session': 401, 'revoked session': 401 } as const;
+
+interface Endpoint {
+  name: string;
+  send(api: APIRequestContext, headers: Record<string, string>, job: Job): Promise<number>;
+  /** The member owns the job; the member goes last, so a cancel or dismiss leaves the others a live target. */
+  expected: Record<Caller, number>;
+}
+
+const endpoints: Endpoint[] = [
+  { name: 'GET /api/v1/auth/me', send: (api, headers) => status(api.get('/api/v1/auth/me', { headers })), expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 } },
+  { name: 'GET /api/v1/dashboard', send: (api, headers) => status(api.get('/api/v1/dashboard', { headers })), expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 } },
+  { name: 'GET /api/v1/jobs', send: (api, headers) => status(api.get('/api/v1/jobs', { headers })), expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 } },
+  { name: 'POST /api/v1/jobs', send: (api, headers) => status(api.post('/api/v1/jobs', { headers, data: { prompt: 'matrix' } })), expected: { ...denied, 'other tenant': 201, admin: 201, member: 201 } },
+  { name: "GET /api/v1/jobs/:id (the member's)", send: (api, headers, job) => status(api.get(`/api/v1/jobs/${job.id}`, { headers })), expected: { ...denied, 'other tenant': 404, admin: 404, member: 200 } },
+  { name: 'GET /api/v1/settings/generation', send: (api, headers) => status(api.get('/api/v1/settings/generation', { headers })), expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 } },
+  {
+    name: 'PUT /api/v1/settings/generation',
+    send: (api, headers) => status(api.put('/api/v1/settings/generation', { headers, data: { maxPromptLength: 400 } })),
+    expected: { ...denied, 'other tenant': 403, admin: 200, member: 403 },
+  },
+  { name: "POST /api/v1/jobs/:id/cancel (the member's)", send: (api, headers, job) => status(api.post(`/api/v1/jobs/${job.id}/cancel`, { headers })), expected: { ...denied, 'other tenant': 404, admin: 404, member: 200 } },
+  { name: "POST /api/v1/jobs/:id/dismiss (the member's)", send: (api, headers, job) => status(api.post(`/api/v1/jobs/${job.id}/dismiss`, { headers })), expected: { ...denied, 'other tenant': 404, admin: 404, member: 204 } },
+];
+
+function status(response: Promise<{ status(): number }>): Promise<number> {
+  return response.then((r) => r.status());
+}
+
+test('seven kinds of caller × every endpoint: each gets exactly its status, zero unexpected allows', async ({ api, testApi, tenant, sessions, provider, db }) => {
+  const headers = {} as Record<Caller, Record<string, string>>;
+  let job!: Job;
+  let other!: TestTenant;
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  await test.step('conditions: a member with a running job, an admin, dead and forged credentials, a user of another tenant', async () => {
+    await provider.hold();
+    other = await call<TestTenant>(testApi, 'post', '/tenants', { name: 'authorization matrix: the other tenant' });
+    const member = await sessions.issue(tenant.member, 'valid');
+    Object.assign(headers, {
+      anonymous: {},
+      // Signed with a key the api does not have: the shape is right, the signature is not.
+      'forged token': bearer(`${member.accessToken.split('.').slice(0, 2).join('.')}.${Buffer.from('forged').toString('base64url')}`),
+      'expired session': bearer((await sessions.issue(tenant.member, 'expired')).accessToken),
+      'revoked session': bearer((await sessions.issue(tenant.member, 'revoked')).accessToken),
+      'other tenant': bearer((await sessions.issue(other.member, 'valid')).accessToken),
+      admin: bearer((await sessions.issue(tenant.admin, 'valid')).accessToken),
+      member: bearer(member.accessToken),
+    });
+    const created = await api.post('/api/v1/jobs', { headers: headers.member, data: { prompt: "the member's job" } });
+    expect(created.status()).toBe(201);
+    job = (await created.json()) as Job;
+  });
+
+  try {
+    await test.step('action + recovery: every caller against every endpoint', async () => {
+      const unexpected: string[] = [];
+      for (const endpoint of endpoints) {
+        for (const caller of callers) {
+          const got = await endpoint.send(api, headers[caller], job);
+          if (got !== endpoint.expected[caller]) unexpected.push(`${caller} ${endpoint.name} → ${got} (expected ${endpoint.expected[caller]})`);
+        }
+      }
+      const allows = unexpected.filter((line) => / → 2\d\d /.test(line));
+      expect(allows, `unexpected allows: ${allows.join('; ')}`).toEqual([]);
+      expect(unexpected, `authorization matrix: ${unexpected.length} unexpected answers: ${unexpected.join('; ')}`).toEqual([]);
+    });
+
+    await test.step("recovery: the member's job changed only by the member's own cancel and dismiss", async () => {
+      const { rows } = await db.query<{ status: string; dismissed: boolean }>('SELECT status, dismissed_at IS NOT NULL AS dismissed FROM jobs WHERE id = $1', [job.id]);
+      expect(rows).toEqual([{ status: 'cancelled', dismissed: true }]);
+    });
+  } finally {
+    await call(testApi, 'delete', `/tenants/${other.tenantId}`);
+  }
+});

@@ -4,18 +4,11 @@
 // base64 must each be found, or the scan itself is broken.
 //
 //   node .ci/check-secrets.ts playwright-report test-results blob-report ci.log
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { findSecrets, readSecrets, secretLedgerDir } from '../harness/secrets.ts';
-
-function* filesUnder(path: string): Generator<string> {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) return;
-  if (stat.isFile()) yield path;
-  if (stat.isDirectory()) for (const entry of readdirSync(path)) yield* filesUnder(join(path, entry));
-}
+import { filesUnder, findSecrets, readSecrets, secretLedgerDir } from '../harness/secrets.ts';
 
 /** How a secret is named in output: never any part of its value. */
 const fingerprint = (secret: string) => `${secret.startsWith('eyJ') ? 'an access token' : 'a secret'} of ${secret.length} chars`;

@@ -92,6 +92,16 @@ export function redactFile(path: string, secrets: string[]): void {
   if (redacted) writeFileSync(path, redacted);
 }
 
+/** Every file at or under `path` (nothing if it does not exist). */
+export function* filesUnder(path: string): Generator<string> {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat?.isFile()) yield path;
+  if (!stat?.isDirectory()) return;
+  for (const entry of readdirSync(path, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) yield join(entry.parentPath, entry.name);
+  }
+}
+
 // Reports embed content as base64 (the HTML report's data, a blob report's attachments).
 const BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}/g;
 

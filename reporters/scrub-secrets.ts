@@ -11,16 +11,8 @@
 // and params carry the typed password), errors, output and attachment bodies. Files
 // (traces, screenshots, error context) are redacted at the end of the run, before the
 // HTML and blob reporters copy them.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
-import { readSecrets, redactContent, redactFile, redactText } from '../harness/secrets.ts';
-
-function* filesUnder(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) yield join(entry.parentPath, entry.name);
-  }
-}
+import { filesUnder, readSecrets, redactContent, redactFile, redactText } from '../harness/secrets.ts';
 
 export default class ScrubSecrets implements Reporter {
   private outputDirs: string[] = [];
@@ -55,9 +47,7 @@ export default class ScrubSecrets implements Reporter {
 
   onEnd(_result: FullResult): void {
     const secrets = readSecrets();
-    for (const dir of this.outputDirs) {
-      if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) for (const file of filesUnder(dir)) redactFile(file, secrets);
-    }
+    for (const dir of this.outputDirs) for (const file of filesUnder(dir)) redactFile(file, secrets);
   }
 
   private scrubStep(step: TestStep, secrets: string[], deep = false): void {

@@ -1,0 +1,277 @@
+// `npm run bench [-- --runs N]`: the suite's speed on this machine, measured and written
+// to bench/results.json and bench/results.md with the date, machine and commit. It is a
+// benchmark, not a test: a missed target is reported with its reason, and the command
+// fails only if it cannot run.
+//
+//   stack ready      from nothing to the first successful sign-in round trip, per mode
+//   isolation        per-test cost of the chosen strategy (a tenant) and the alternatives
+//   whole suite      both catalog projects, 1 and 2 workers, start-up included
+//   time compression per replay, simulated time covered / wall time
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrateUp } from '../app/api/src/migrations.ts';
+import type { TestTenant } from '../app/shared/api-types.ts';
+import { INCIDENT_ANNOTATION } from '../fixtures/verdict.ts';
+import { SIMULATED_TIME } from '../fixtures/test.ts';
+import { type StackMode, loadDotEnv } from '../harness/env.ts';
+import { dockerClient, prepareStack, startStack } from '../harness/index.ts';
+import { repoRoot } from '../harness/paths.ts';
+import type { Stack } from '../harness/stack.ts';
+
+loadDotEnv();
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const ISOLATION_RUNS = 10;
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+const spread = (xs: number[]): Spread => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)!, runs: xs.length };
+};
+async function repeat(times: number, once: () => Promise<number>): Promise<Spread> {
+  const xs: number[] = [];
+  for (let i = 0; i < times; i++) xs.push(await once());
+  return spread(xs);
+}
+const timed = async (work: () => Promise<unknown>) => {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+};
+
+async function api<T>(stack: Stack, method: string, path: string, body?: object): Promise<T> {
+  const response = await fetch(`${stack.apiUrl}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body && JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Start a stack, sign a user in, stop it: ms to the first successful sign-in. */
+async function stackReady(mode: StackMode, label: string): Promise<number> {
+  const started = performance.now();
+  const stack = await startStack(mode, { label });
+  try {
+    const tenant = await api<TestTenant>(stack, 'POST', '/api/v1/__test__/tenants', { name: 'bench' });
+    await api(stack, 'POST', '/api/v1/auth/login', { email: tenant.member.email, password: tenant.member.password });
+    return performance.now() - started;
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** ms per test for each way of giving a test its own data. */
+async function isolation(stack: Stack): Promise<Record<string, Spread>> {
+  const admin = new pg.Client({ connectionString: stack.databaseUrl });
+  await admin.connect();
+  const databaseUrl = (name: string) => Object.assign(new URL(stack.databaseUrl), { pathname: `/${name}` }).toString();
+  try {
+    await admin.query('CREATE DATABASE bench_template');
+    await migrateUp(databaseUrl('bench_template'), () => {});
+    await admin.query('CREATE DATABASE bench_scratch TEMPLATE bench_template');
+    const scratch = new pg.Client({ connectionString: databaseUrl('bench_scratch') });
+    await scratch.connect();
+    const { rows } = await scratch.query<{ t: string }>("SELECT quote_ident(table_name) AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'pgmigrations'");
+    const tables = rows.map((row) => row.t).join(', ');
+    let n = 0;
+    const results = {
+      'tenant (chosen): create and delete one, over HTTP': await repeat(ISOLATION_RUNS, () =>
+        timed(async () => {
+          const tenant = await api<TestTenant>(stack, 'POST', '/api/v1/__test__/tenants', { name: 'bench' });
+          await api(stack, 'DELETE', `/api/v1/__test__/tenants/${tenant.tenantId}`);
+        }),
+      ),
+      'database from a migrated template: create and drop': await repeat(ISOLATION_RUNS, () =>
+        timed(async () => {
+          const name = `bench_copy_${n++}`;
+          await admin.query(`CREATE DATABASE ${name} TEMPLATE bench_template`);
+          await admin.query(`DROP DATABASE ${name}`);
+        }),
+      ),
+      'truncate every table': await repeat(ISOLATION_RUNS, () => timed(() => scratch.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`))),
+      're-migrate: drop the schema, run every migration': await repeat(ISOLATION_RUNS, () =>
+        timed(async () => {
+          await scratch.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+          await migrateUp(databaseUrl('bench_scratch'), () => {});
+        }),
+      ),
+    };
+    await scratch.end();
+    return results;
+  } finally {
+    await admin.query('DROP DATABASE IF EXISTS bench_scratch').catch(() => {});
+    await admin.query('DROP DATABASE IF EXISTS bench_template').catch(() => {});
+    await admin.end();
+  }
+}
+
+interface SuiteRun {
+  workers: number;
+  wallMs: number;
+  passed: number;
+  failed: number;
+  report: JsonReport;
+}
+interface JsonReport {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  suites: JsonSuite[];
+}
+interface JsonSuite {
+  suites?: JsonSuite[];
+  specs?: { title: string; tests: { projectName: string; annotations: { type: string; description?: string }[]; results: { duration: number }[] }[] }[];
+}
+
+/** The catalog in both projects, as a user runs it, start-up included. */
+async function wholeSuite(mode: StackMode, workers: number): Promise<SuiteRun> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'e2e-bench-'));
+  const output = join(dir, 'report.json');
+  const started = performance.now();
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn('npx', ['playwright', 'test', '--project=replay', '--project=reintroduced', `--workers=${workers}`, '--reporter=json'], {
+      cwd: repoRoot,
+      env: { ...process.env, E2E_STACK: mode, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
+  const wallMs = performance.now() - started;
+  const report = JSON.parse(readFileSync(output, 'utf8')) as JsonReport;
+  rmSync(dir, { recursive: true, force: true });
+  log(`whole suite, ${mode}, ${workers} worker(s): ${(wallMs / 1000).toFixed(1)} s, exit ${code}`);
+  return { workers, wallMs, passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky, report };
+}
+
+interface Compression {
+  incident: string;
+  test: string;
+  wallMs: number;
+  simulatedMs: number;
+}
+function compression(report: JsonReport): Compression[] {
+  const rows: Compression[] = [];
+  const walk = (suite: JsonSuite) => {
+    suite.suites?.forEach(walk);
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        const simulated = test.annotations.find((a) => a.type === SIMULATED_TIME);
+        if (test.projectName !== 'replay' || !simulated) continue;
+        rows.push({
+          incident: test.annotations.find((a) => a.type === INCIDENT_ANNOTATION)?.description ?? '?',
+          test: spec.title,
+          wallMs: test.results[0]?.duration ?? 0,
+          simulatedMs: Number(simulated.description),
+        });
+      }
+    }
+  };
+  report.suites.forEach(walk);
+  return rows;
+}
+
+// ---- measure (or, with --render, re-render the stored figures)
+interface Results {
+  date: string;
+  machine: string;
+  commit: string;
+  runs: number;
+  stackReady: Partial<Record<StackMode, Spread>>;
+  isolationMode: StackMode;
+  isolation: Record<string, Spread>;
+  wholeSuite: (Omit<SuiteRun, 'report'> & { mode: StackMode })[];
+  compression: Compression[];
+}
+const resultsJson = join(repoRoot, 'bench/results.json');
+
+async function measure(): Promise<Results> {
+  const modes: StackMode[] = (await dockerClient()) ? ['containers', 'local'] : ['local'];
+  const suiteMode = modes[0]!;
+  const stackReadyMs: Partial<Record<StackMode, Spread>> = {};
+  for (const mode of modes) {
+    await prepareStack(mode, log);
+    await stackReady(mode, 'bench-warmup'); // a run's first start pays one-off costs (image checks, caches)
+    stackReadyMs[mode] = await repeat(RUNS, () => stackReady(mode, 'bench'));
+    log(`stack ready, ${mode}: median ${(stackReadyMs[mode]!.median / 1000).toFixed(1)} s`);
+  }
+  const isolationStack = await startStack(suiteMode, { label: 'bench-isolation' });
+  const perTest = await isolation(isolationStack).finally(() => isolationStack.stop());
+  const suites = [await wholeSuite(suiteMode, 1), await wholeSuite(suiteMode, 2)];
+  return {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim(),
+    runs: RUNS,
+    stackReady: stackReadyMs,
+    isolationMode: suiteMode,
+    isolation: perTest,
+    wholeSuite: suites.map(({ report: _, ...r }) => ({ mode: suiteMode, ...r })),
+    compression: compression(suites[1]!.report),
+  };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const span = (ms: number) => (ms >= 86_400_000 ? `${(ms / 86_400_000).toFixed(1)} d` : ms >= 3_600_000 ? `${(ms / 3_600_000).toFixed(1)} h` : ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : s(ms));
+const verdict = (met: boolean, why: string) => (met ? 'met' : `**missed**: ${why}`);
+const READY_TARGET_MS: Partial<Record<StackMode, number>> = { containers: 8_000, local: 3_000 };
+const READY_MISSED: Partial<Record<StackMode, string>> = {
+  containers: 'the four containers start in sequence and the api migrates on start; starting web beside the api, and a Postgres image with the schema baked in, would cut it',
+  local: 'each start runs initdb on a fresh Postgres folder, then starts the api (which migrates) and the web one after the other; one folder initialised per run and copied per worker, and the web started beside the api, are the likely cuts (not yet measured)',
+};
+const ISOLATION_MISSED = 'CREATE DATABASE copies the template files and checkpoints; one reason the tenant was chosen';
+const SUITE_MISSED =
+  'CPU-bound: both cores run the stacks and two browsers, so a second worker gains little; each spec proves "no further navigation" with real 500 ms quiet windows (README). More cores, or sharding across machines (the nightly workflow), would cut it';
+const REPLAY_MISSED = 'the wall time is real work (page loads, round trips, and for dependency-outage two service restarts), not waiting; it rises under two parallel workers';
+
+function render(r: Results): string {
+  const modes = Object.keys(r.stackReady) as StackMode[];
+  return [
+    '# Benchmark',
+    '',
+    `Measured ${r.date.slice(0, 10)} on ${r.machine}, commit ${r.commit}, with \`npm run bench\` (${r.runs} runs per figure after one warm-up; isolation ${ISOLATION_RUNS}).`,
+    'Re-render this file from `bench/results.json` with `npm run bench -- --render`.',
+    '',
+    '## Stack ready (nothing → first successful sign-in)',
+    '',
+    '| mode | median | min | max | target | verdict |',
+    '|---|---|---|---|---|---|',
+    ...modes.map((mode) => {
+      const x = r.stackReady[mode]!;
+      const target = READY_TARGET_MS[mode]!;
+      return `| ${mode} | ${s(x.median)} | ${s(x.min)} | ${s(x.max)} | ≤ ${s(target)} | ${verdict(x.median <= target, READY_MISSED[mode]!)} |`;
+    }),
+    '',
+    `## Per-test isolation (${r.isolationMode} stack)`,
+    '',
+    '| strategy | median | min | max | target | verdict |',
+    '|---|---|---|---|---|---|',
+    ...Object.entries(r.isolation).map(([name, x]) => `| ${name} | ${x.median.toFixed(0)} ms | ${x.min.toFixed(0)} ms | ${x.max.toFixed(0)} ms | ≤ 100 ms | ${verdict(x.median <= 100, ISOLATION_MISSED)} |`),
+    '',
+    'Truncating and re-migrating are faster, but reset the whole database: they would serialise the tests of a worker against its shared api and Postgres, and cannot run against an external stack. A tenant isolates tests that run side by side.',
+    '',
+    '## Whole suite (both catalog projects, start-up included)',
+    '',
+    '| mode | workers | wall | tests as expected | not | target | verdict |',
+    '|---|---|---|---|---|---|---|',
+    ...r.wholeSuite.map((x) => `| ${x.mode} | ${x.workers} | ${s(x.wallMs)} | ${x.passed} | ${x.failed} | ≤ 90 s | ${verdict(x.wallMs <= 90_000 && x.failed === 0, x.failed ? `${x.failed} tests failed` : SUITE_MISSED)} |`),
+    '',
+    '## Time compression (replay project, 2 workers)',
+    '',
+    '| incident | test | simulated | wall | compression | wall ≤ 5 s |',
+    '|---|---|---|---|---|---|',
+    ...r.compression.map((x) => `| ${x.incident} | ${x.test.slice(0, 60)}… | ${span(x.simulatedMs)} | ${s(x.wallMs)} | ${(x.simulatedMs / x.wallMs).toFixed(1)}× | ${verdict(x.wallMs <= 5_000, REPLAY_MISSED)} |`),
+    '',
+    'Wall time is the test with its fixtures, as the report shows it. Replays not listed move no clock: their incidents are races, not waits.',
+    '',
+  ].join('\n');
+}
+
+const results = process.argv.includes('--render') ? (JSON.parse(readFileSync(resultsJson, 'utf8')) as Results) : await measure();
+writeFileSync(resultsJson, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(repoRoot, 'bench/results.md'), render(results));
+console.log(render(results));

@@ -42,7 +42,7 @@ function jsonReport(args: string[], env: NodeJS.ProcessEnv, name: string) {
 const listed = tests(jsonReport(['playwright', 'test', '--list'], { E2E_STACK: mode }, 'listed.json'));
 let shardsPassed = true;
 for (const shard of [1, 2]) {
-  const run = spawnSync('npx', ['playwright', 'test', `--shard=${shard}/2`, '--reporter=blob'], {
+  const run = spawnSync('npx', ['playwright', 'test', `--shard=${shard}/2`, '--reporter=./reporters/scrub-secrets.ts,blob'], {
     env: { ...process.env, E2E_STACK: mode, PLAYWRIGHT_BLOB_OUTPUT_DIR: join(work, `blob-${shard}`) },
     stdio: 'inherit',
   });

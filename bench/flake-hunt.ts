@@ -28,7 +28,7 @@ const load = os.cpus().map(
 const dir = mkdtempSync(join(os.tmpdir(), 'e2e-flake-'));
 const output = join(dir, 'report.json');
 const code = await new Promise<number>((resolve) => {
-  const child = spawn('npx', ['playwright', 'test', `--repeat-each=${repeat}`, '--reporter=dot,json', ...args], {
+  const child = spawn('npx', ['playwright', 'test', `--repeat-each=${repeat}`, '--reporter=./reporters/scrub-secrets.ts,dot,json', ...args], {
     cwd: repoRoot,
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
     stdio: 'inherit',

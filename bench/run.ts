@@ -134,7 +134,7 @@ async function wholeSuite(mode: StackMode, workers: number): Promise<SuiteRun> {
   const output = join(dir, 'report.json');
   const started = performance.now();
   const code = await new Promise<number>((resolve) => {
-    const child = spawn('npx', ['playwright', 'test', '--project=replay', '--project=reintroduced', `--workers=${workers}`, '--reporter=json'], {
+    const child = spawn('npx', ['playwright', 'test', '--project=replay', '--project=reintroduced', `--workers=${workers}`, '--reporter=./reporters/scrub-secrets.ts,json'], {
       cwd: repoRoot,
       env: { ...process.env, E2E_STACK: mode, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -3,7 +3,7 @@
 // Authorization header after it. So each stack writes the exact values it used or issued
 // to a ledger outside everything published; the scrub reporter replaces them in traces,
 // attachments and errors as each test ends, and the CI scan searches every artifact for them.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { repoRoot } from './paths.ts';
@@ -17,10 +17,15 @@ export function resetSecretLedger(): void {
   mkdirSync(secretLedgerDir(), { recursive: true, mode: 0o700 });
 }
 
-/** Replaces this worker's entry (one stack per worker) with every value its stack has used or issued so far. */
+/**
+ * Replaces this worker's entry (one stack per worker) with every value its stack has used
+ * or issued so far. Written aside and renamed: the reporter never reads half a file.
+ */
 export function recordSecrets(values: string[]): void {
   mkdirSync(secretLedgerDir(), { recursive: true, mode: 0o700 });
-  writeFileSync(join(secretLedgerDir(), `${process.pid}.txt`), values.join('\n'), { mode: 0o600 });
+  const entry = join(secretLedgerDir(), `${process.pid}.txt`);
+  writeFileSync(`${entry}.partial`, values.join('\n'), { mode: 0o600 });
+  renameSync(`${entry}.partial`, entry);
 }
 
 // Shorter values could match by chance; every secret the stacks make is far longer.
@@ -32,7 +37,9 @@ let cache: { stamp: string; values: string[] } | undefined;
 export function readSecrets(): string[] {
   let files: string[];
   try {
-    files = readdirSync(secretLedgerDir()).map((file) => join(secretLedgerDir(), file));
+    files = readdirSync(secretLedgerDir())
+      .filter((file) => file.endsWith('.txt'))
+      .map((file) => join(secretLedgerDir(), file));
   } catch {
     return [];
   }

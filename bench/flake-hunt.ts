@@ -2,12 +2,9 @@
 // times (default 10), while a bounded CPU load keeps every core busy, because timing
 // flakes hide on an idle machine. Prints failures against total runs; any failure fails
 // the command. The cure for a flake is at its cause, never a retry.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { repoRoot } from '../harness/paths.ts';
+import { endedUnexpectedly, runPlaywright, testsIn } from './playwright-json.ts';
 
 const args = process.argv.slice(2);
 const repeatAt = args.indexOf('--repeat');
@@ -25,36 +22,15 @@ const load = os.cpus().map(
     ),
 );
 
-const dir = mkdtempSync(join(os.tmpdir(), 'e2e-flake-'));
-const output = join(dir, 'report.json');
-const code = await new Promise<number>((resolve) => {
-  const child = spawn('npx', ['playwright', 'test', `--repeat-each=${repeat}`, '--reporter=./reporters/scrub-secrets.ts,dot,json', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
-    stdio: 'inherit',
-  });
-  child.on('exit', (exitCode) => resolve(exitCode ?? 1));
-});
+const { code, report } = await runPlaywright([`--repeat-each=${repeat}`, ...args], { extraReporters: ['dot'], stdout: 'inherit' });
 await Promise.all(load.map((worker) => worker.terminate()));
 
-interface Suite {
-  suites?: Suite[];
-  specs?: { title: string; file: string; tests: { projectName: string; status: string; results: { status: string }[] }[] }[];
-}
-const report = JSON.parse(readFileSync(output, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: Suite[] };
-rmSync(dir, { recursive: true, force: true });
 const failing = new Map<string, number>();
-const walk = (suite: Suite) => {
-  suite.suites?.forEach(walk);
-  for (const spec of suite.specs ?? []) {
-    for (const test of spec.tests) {
-      if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
-      const name = `[${test.projectName}] ${spec.file} › ${spec.title}`;
-      failing.set(name, (failing.get(name) ?? 0) + 1);
-    }
-  }
-};
-report.suites.forEach(walk);
+for (const { file, title, test } of testsIn(report)) {
+  if (!endedUnexpectedly(test)) continue;
+  const name = `[${test.projectName}] ${file} › ${title}`;
+  failing.set(name, (failing.get(name) ?? 0) + 1);
+}
 const { expected, unexpected, flaky, skipped } = report.stats;
 const total = expected + unexpected + flaky;
 console.log(`flake hunt: ${unexpected + flaky} failures in ${total} runs (--repeat-each ${repeat}, ${load.length} load threads at ${Math.round((100 * BUSY_MS) / (BUSY_MS + IDLE_MS))}% CPU, ${skipped} skipped)`);

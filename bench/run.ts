@@ -7,8 +7,8 @@
 //   isolation        per-test cost of the chosen strategy (a tenant) and the alternatives
 //   whole suite      both catalog projects, 1 and 2 workers, start-up included
 //   time compression per replay, simulated time covered / wall time
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -20,6 +20,7 @@ import { type StackMode, loadDotEnv } from '../harness/env.ts';
 import { dockerClient, prepareStack, startStack } from '../harness/index.ts';
 import { repoRoot } from '../harness/paths.ts';
 import type { Stack } from '../harness/stack.ts';
+import { type JsonReport, endedUnexpectedly, runPlaywright, testsIn } from './playwright-json.ts';
 
 loadDotEnv();
 const runsArg = process.argv.indexOf('--runs');
@@ -121,42 +122,15 @@ interface SuiteRun {
   failures: string[];
   report: JsonReport;
 }
-interface JsonReport {
-  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  suites: JsonSuite[];
-}
-interface JsonSuite {
-  suites?: JsonSuite[];
-  specs?: { title: string; file: string; tests: { projectName: string; status: string; annotations: { type: string; description?: string }[]; results: { duration: number; error?: { message?: string } }[] }[] }[];
-}
 
 /** The catalog in both projects, as a user runs it, start-up included. */
 async function wholeSuite(mode: StackMode, workers: number): Promise<SuiteRun> {
-  const dir = mkdtempSync(join(os.tmpdir(), 'e2e-bench-'));
-  const output = join(dir, 'report.json');
   const started = performance.now();
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn('npx', ['playwright', 'test', '--project=replay', '--project=reintroduced', `--workers=${workers}`, '--reporter=./reporters/scrub-secrets.ts,json'], {
-      cwd: repoRoot,
-      env: { ...process.env, E2E_STACK: mode, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
-  });
+  const { code, report } = await runPlaywright(['--project=replay', '--project=reintroduced', `--workers=${workers}`], { env: { E2E_STACK: mode }, stdout: 'ignore' });
   const wallMs = performance.now() - started;
-  const report = JSON.parse(readFileSync(output, 'utf8')) as JsonReport;
-  rmSync(dir, { recursive: true, force: true });
-  const failures: string[] = [];
-  const walk = (suite: JsonSuite) => {
-    suite.suites?.forEach(walk);
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests.filter((t) => t.status === 'unexpected' || t.status === 'flaky')) {
-        const error = test.results.at(-1)?.error?.message?.split('\n')[0] ?? '';
-        failures.push(`[${test.projectName}] ${spec.file} › ${spec.title}: ${error}`);
-      }
-    }
-  };
-  report.suites.forEach(walk);
+  const failures = [...testsIn(report)]
+    .filter(({ test }) => endedUnexpectedly(test))
+    .map(({ file, title, test }) => `[${test.projectName}] ${file} › ${title}: ${test.results.at(-1)?.error?.message?.split('\n')[0] ?? ''}`);
   log(`whole suite, ${mode}, ${workers} worker(s): ${(wallMs / 1000).toFixed(1)} s, exit ${code}`);
   for (const failure of failures) log(`  failed: ${failure}`);
   return { workers, wallMs, passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky, failures, report };
@@ -169,24 +143,18 @@ interface Compression {
   simulatedMs: number;
 }
 function compression(report: JsonReport): Compression[] {
-  const rows: Compression[] = [];
-  const walk = (suite: JsonSuite) => {
-    suite.suites?.forEach(walk);
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        const simulated = test.annotations.find((a) => a.type === SIMULATED_TIME);
-        if (test.projectName !== 'replay' || !simulated) continue;
-        rows.push({
-          incident: test.annotations.find((a) => a.type === INCIDENT_ANNOTATION)?.description ?? '?',
-          test: spec.title,
-          wallMs: test.results[0]?.duration ?? 0,
-          simulatedMs: Number(simulated.description),
-        });
-      }
-    }
-  };
-  report.suites.forEach(walk);
-  return rows;
+  return [...testsIn(report)].flatMap(({ title, test }) => {
+    const simulated = test.annotations.find((a) => a.type === SIMULATED_TIME);
+    if (test.projectName !== 'replay' || !simulated) return [];
+    return [
+      {
+        incident: test.annotations.find((a) => a.type === INCIDENT_ANNOTATION)?.description ?? '?',
+        test: title,
+        wallMs: test.results[0]?.duration ?? 0,
+        simulatedMs: Number(simulated.description),
+      },
+    ];
+  });
 }
 
 // ---- measure (or, with --render, re-render the stored figures)

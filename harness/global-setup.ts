@@ -5,7 +5,7 @@ import type { FullConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { chooseStackMode, prepareStack } from './index.ts';
 import { HarnessError } from './errors.ts';
-import { resetSecretLedger, secretLedgerDir } from './secrets.ts';
+import { resetSecretLedger } from './secrets.ts';
 
 export default async function globalSetup(config: FullConfig): Promise<void> {
   for (const project of config.projects) {
@@ -20,6 +20,5 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   log(`stack mode: ${mode} (${why})`);
   process.env.E2E_STACK = mode;
   await prepareStack(mode, log);
-  process.env.E2E_SECRETS_DIR = secretLedgerDir();
   resetSecretLedger();
 }

@@ -16,10 +16,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       message: `The database schema is behind the code (${error.message}); run the migrations.`,
     } satisfies ApiErrorBody);
   }
-  // Fastify's own refusals of a request (schema, unparsable or poisoned JSON, wrong media
-  // type, too large) carry a 4xx: the client's fault, answered as such, never as a crash.
-  if (error.validation || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
-    return reply.code(error.statusCode && !error.validation ? error.statusCode : 400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
+  // Fastify's own refusals of a request (schema validation, unparsable or poisoned JSON,
+  // wrong media type, too large) carry a 4xx: the client's fault, answered as such.
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
   }
   request.log.error({ err: error }, 'unhandled error');
   // The request id lets a user's report be matched to this log line.

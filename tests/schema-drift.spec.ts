@@ -11,7 +11,7 @@ import { describeIncident, expect, test } from '../fixtures/index.ts';
 const DRIFTED = 'generation_settings.max_prompt_length';
 
 describeIncident('schema-drift', () => {
-  test(`a column the code needs is missing: health names it, requests answer 503 naming it, never 500`, async ({ page, api, db, stack, tenant, sessions }) => {
+  test(`a column the code needs is missing: health names it, requests answer 503 naming it, never 500`, async ({ page, api, db, stack, tenant, sessions, requests }) => {
     test.skip(stack.mode === 'external', 'needs a stack this run owns: it alters the database schema');
     const token = (await sessions.issue(tenant.member, 'valid')).accessToken;
 
@@ -34,9 +34,16 @@ describeIncident('schema-drift', () => {
       });
 
       await test.step('action + recovery: the jobs page says what is wrong, and the rest of it works', async () => {
+        await page.clock.install();
         await sessions.plant(page, { isAuthenticated: true, user: tenant.member, tokens: await sessions.issue(tenant.member, 'valid') });
         await page.goto('/jobs');
-        await expect(page.getByText(/Could not load the generation settings: The database schema is behind the code/)).toBeVisible();
+        const settingsError = page.getByText(/Could not load the generation settings: The database schema is behind the code/);
+        // A 503 is retried twice, after 1 s and 2 s of backoff: run the page's clock through them.
+        for (let tick = 0; tick < 6 && !(await settingsError.isVisible()); tick++) {
+          await requests.whenIdle();
+          await page.clock.runFor(1_000);
+        }
+        await expect(settingsError).toBeVisible();
         await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
       });
     } finally {

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Interrupts test runs and checks that nothing of the suite outlives them: no containers,
-# networks, processes or scratch folders. Three interruptions per mode:
+# networks, processes or scratch folders. Four interruptions per mode:
 #   - SIGKILL of the whole run once its stacks are up: leftovers are certain, and the next
 #     run's sweep must remove every one;
-#   - SIGINT (Ctrl-C) at a random point: what it leaves (local mode can leave data
-#     folders: embedded-postgres exits the worker on SIGINT) goes in the next sweep;
+#   - SIGINT (Ctrl-C) once a test has passed (one worker, so its stack is surely up): the
+#     worker tears its stack down, and nothing may be left even before the next run;
+#   - SIGINT at a random point: a stack still starting can be left (Playwright does not
+#     tear down a fixture whose setup it interrupted), for the next run's sweep;
 #   - SIGKILL at a random point (start-up, global setup, mid-test): the next run's sweep.
 # Random points are printed; E2E_INTERRUPT_SEED repeats them.
 # Usage: .ci/check-interrupt.sh containers|local
@@ -38,12 +40,17 @@ sweeping_run() {
   grep -h "swept" /tmp/e2e-sweeping-run.log || true
 }
 
-# interrupt SIGNAL WHEN: WHEN is "stacks-up" or a number of seconds after the start.
+# interrupt SIGNAL WHEN: WHEN is "stacks-up", "testing" (a test passed, one worker) or a
+# number of seconds after the start.
 interrupt() {
-  local signal=$1 when=$2 before after
-  setsid env E2E_STACK="$mode" npx playwright test --project=replay >/tmp/e2e-interrupted-run.log 2>&1 &
+  local signal=$1 when=$2 before after workers=2
+  [ "$when" = testing ] && workers=1
+  setsid env E2E_STACK="$mode" E2E_WORKERS=$workers npx playwright test --project=replay >/tmp/e2e-interrupted-run.log 2>&1 &
   local group=$!
-  if [ "$when" = stacks-up ]; then
+  if [ "$when" = testing ]; then
+    for _ in $(seq 1 240); do grep -q "✓" /tmp/e2e-interrupted-run.log && break; sleep 0.5; done
+    grep -q "✓" /tmp/e2e-interrupted-run.log || { echo "interrupt check ($mode): no test passed"; tail -20 /tmp/e2e-interrupted-run.log; exit 1; }
+  elif [ "$when" = stacks-up ]; then
     for _ in $(seq 1 240); do stacks_up && break; sleep 0.5; done
     stacks_up || { echo "interrupt check ($mode): stacks never came up"; tail -20 /tmp/e2e-interrupted-run.log; exit 1; }
   else
@@ -63,9 +70,13 @@ interrupt() {
   if [ "$signal" = KILL ] && [ "$when" = stacks-up ] && [ "$before" -eq 0 ]; then
     echo "interrupt check ($mode): FAILED: a SIGKILL with stacks up left nothing, so the sweep was not tested"; exit 1
   fi
+  if [ "$signal" = INT ] && [ "$when" = testing ] && [ "$before" -ne 0 ]; then
+    echo "interrupt check ($mode): FAILED: a Ctrl-C during a test left $before things behind"; exit 1
+  fi
 }
 
 interrupt KILL stacks-up
+interrupt INT testing
 interrupt INT $((RANDOM % 15 + 1))
 interrupt KILL $((RANDOM % 15 + 1))
 echo "interrupt check ($mode): ok"

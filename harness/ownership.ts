@@ -12,11 +12,14 @@ export const SUITE_LABEL = 'e2e-regression-suite';
 /** Scratch space for local-mode data directories, one folder per stack. */
 export const scratchRoot = join(tmpdir(), 'e2e-regression-suite');
 
+/** Start time of a running process; undefined once it has exited, zombie included. */
 function startTicks(pid: number): string | undefined {
   try {
-    // Field 22 of /proc/<pid>/stat; the command name (field 2) may contain spaces.
+    // Fields 3 (state) and 22 of /proc/<pid>/stat; the command name (field 2) may contain
+    // spaces. A killed worker stays a zombie until init reaps it, which can take seconds.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[0] === 'Z' || fields[0] === 'X' ? undefined : fields[19];
   } catch {
     return undefined;
   }

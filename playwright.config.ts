@@ -40,12 +40,14 @@ export default defineConfig<Options>({
   expect: { timeout: 5_000 },
   // A concise list while it runs, then the HTML report to browse (`npm run report`; never
   // opened by itself). CI adds JUnit for its summary and blob so shards merge into one
-  // report. The coverage table closes every run. The secret scrubber goes first, so every
-  // reporter after it sees redacted results and traces.
+  // report. The coverage table closes every run, and a run in which every test was skipped
+  // fails. The secret scrubber goes first, so every reporter after it sees redacted results
+  // and traces.
   reporter: [
     ['./reporters/scrub-secrets.ts'],
     ['list'],
     ['./reporters/incident-coverage.ts'],
+    ['./reporters/nothing-ran.ts'],
     ['html', { open: 'never' }],
     ...(ci ? ([['junit', { outputFile: 'test-results/junit.xml' }], ['blob']] as const) : []),
   ],

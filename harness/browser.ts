@@ -2,8 +2,9 @@
 // else the distribution's package (Debian's /usr/bin/chromium), which is what machines
 // without access to Playwright's download site have.
 import { existsSync } from 'node:fs';
-import { chromium, devices, type PlaywrightTestOptions } from '@playwright/test';
+import { chromium, devices, firefox, type PlaywrightTestOptions, webkit } from '@playwright/test';
 import type { BrowserName } from './env.ts';
+import { HarnessError } from './errors.ts';
 
 export function chromiumExecutable(): string | undefined {
   if (process.env.E2E_CHROMIUM) return process.env.E2E_CHROMIUM;
@@ -24,4 +25,20 @@ export function browserUse(name: BrowserName): Partial<PlaywrightTestOptions> & 
   if (name === 'firefox') return { ...devices['Desktop Firefox'] };
   if (name === 'webkit') return { ...devices['Desktop Safari'] };
   return { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs } };
+}
+
+/** Before any stack starts: the engine the run will drive is on this machine. */
+export function checkBrowserInstalled(name: BrowserName): void {
+  if (name === 'chromium') {
+    const given = process.env.E2E_CHROMIUM;
+    if (given && !existsSync(given)) {
+      throw new HarnessError(`E2E_CHROMIUM=${given}, and there is no browser there. Point it at a Chromium, or unset it: the suite then uses Playwright's Chromium, else /usr/bin/chromium.`);
+    }
+    if (given || existsSync(chromium.executablePath()) || chromiumExecutable()) return;
+    throw new HarnessError('No Chromium on this machine. Run npm run setup (it installs Debian\'s chromium where Playwright\'s download is unreachable), or npx playwright install chromium, or set E2E_CHROMIUM to a Chromium binary.');
+  }
+  const path = { firefox, webkit }[name].executablePath();
+  if (!existsSync(path)) {
+    throw new HarnessError(`E2E_BROWSER=${name}, and Playwright's ${name} is not installed (${path}). Run npx playwright install ${name} (it downloads from Playwright's site), or leave E2E_BROWSER unset for Chromium.`);
+  }
 }

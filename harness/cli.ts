@@ -1,8 +1,24 @@
-// `npm run stack`: starts one stack for manual exploration, prints its URLs and a signed-in
-// user, and stops it cleanly on Ctrl-C.
+// `npm run stack`: starts one stack for exploring by hand, prints ready-to-paste lines for
+// it and a throwaway user, and stops it on Ctrl-C, SIGTERM or SIGHUP, or when the process
+// that started it ends: a stack never outlives its terminal or its npm.
 import { loadDotEnv } from './env.ts';
 import { HarnessError } from './errors.ts';
 import { chooseStackMode, prepareStack, startStack } from './index.ts';
+import type { Stack } from './stack.ts';
+
+let stack: Stack | undefined;
+let stopping = false;
+async function stop(why: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${why}: stopping…`);
+  await stack?.stop();
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+// npm does not always pass its own end on (a SIGKILL never is): an orphan stops itself.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void stop('the process that started it ended'), 500);
 
 async function main() {
   loadDotEnv();
@@ -10,32 +26,22 @@ async function main() {
   console.log(`stack mode: ${mode} (${why})`);
   await prepareStack(mode, (line) => console.log(line));
   const started = Date.now();
-  const stack = await startStack(mode, { label: 'cli' });
+  stack = await startStack(mode, { label: 'cli' });
+  if (stopping) return void (await stack.stop());
   const tenant = await fetch(`${stack.apiUrl}/api/v1/__test__/tenants`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'npm run stack' }),
   }).then((r) => r.json() as Promise<{ member: { email: string; password: string } }>);
 
+  // Everything here is throwaway and local, and dies with the stack: shown in full.
   console.log(`
-ready in ${((Date.now() - started) / 1000).toFixed(1)} s
-  web       ${stack.webUrl}
-  api       ${stack.apiUrl}/api/v1/health
-  postgres  ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}
-  redis     ${stack.redisUrl}
-  sign in   ${tenant.member.email} / ${tenant.member.password}   (a throwaway user)
+ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Paste what you need:
+  open ${stack.webUrl}/login        sign in as ${tenant.member.email} / ${tenant.member.password}
+  curl ${stack.apiUrl}/api/v1/health
+  psql '${stack.databaseUrl}'
+  redis-cli -u ${stack.redisUrl}
 Ctrl-C stops everything.`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nstopping…');
-    await stack.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

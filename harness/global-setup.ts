@@ -2,18 +2,13 @@
 // machine, builds what the stack needs and sweeps leftovers. Workers inherit the choice
 // through E2E_STACK and start their own stacks.
 import type { FullConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { checkBrowserInstalled } from './browser.ts';
+import { requestedBrowser } from './env.ts';
 import { chooseStackMode, prepareStack } from './index.ts';
-import { HarnessError } from './errors.ts';
 import { resetSecretLedger } from './secrets.ts';
 
 export default async function globalSetup(config: FullConfig): Promise<void> {
-  for (const project of config.projects) {
-    const executable = project.use.launchOptions?.executablePath;
-    if (executable && !existsSync(executable)) {
-      throw new HarnessError(`No browser at ${executable} (E2E_CHROMIUM). Install Chromium there, or unset E2E_CHROMIUM to use Playwright's own (npx playwright install chromium).`);
-    }
-  }
+  checkBrowserInstalled(requestedBrowser());
   // stderr: stdout belongs to reporters (json, junit to stdout).
   const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
   if (!config.reporter.some(([name]) => name.includes('scrub-secrets'))) {

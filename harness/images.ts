@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type ContainerRuntimeClient, GenericContainer, ImageName } from 'testcontainers';
+import { HarnessError } from './errors.ts';
 import { repoRoot } from './paths.ts';
+import { newEnough, requiredNode } from './require-node.mjs';
 
 export const images = {
   postgres: () => process.env.E2E_POSTGRES_IMAGE || 'postgres:16-bookworm',
@@ -36,9 +38,32 @@ function appImageTag(): string {
   return tag;
 }
 
+/** The Node in an image, e.g. "24.21.0" (docker run --rm IMAGE node -p process.versions.node). */
+async function nodeIn(client: ContainerRuntimeClient, image: string): Promise<string> {
+  const docker = client.container.dockerode;
+  const container = await docker.createContainer({ Image: image, Cmd: ['node', '-p', 'process.versions.node'] });
+  try {
+    await container.start();
+    await container.wait();
+    const output = (await container.logs({ stdout: true, stderr: true })) as Buffer;
+    // Docker frames each chunk with an 8-byte header when there is no TTY.
+    return output.subarray(8).toString().trim();
+  } finally {
+    await container.remove({ force: true }).catch(() => {});
+  }
+}
+
 /** Builds the api and web images from the project's Dockerfile unless they already exist. */
 export async function buildAppImages(client: ContainerRuntimeClient): Promise<string[]> {
   const built: string[] = [];
+  const toBuild = async () => (await Promise.all([images.api(), images.web()].map((name) => client.image.exists(ImageName.fromString(name))))).includes(false);
+  if (!(process.env.E2E_API_IMAGE && process.env.E2E_WEB_IMAGE) && (await toBuild())) {
+    // An image with an older Node builds fine, then every api start fails on its .ts files.
+    const version = await nodeIn(client, images.node());
+    if (!newEnough(version)) {
+      throw new HarnessError(`The node image ${images.node()} (E2E_NODE_IMAGE) has Node ${version || '(none)'}, and the app needs Node >= ${requiredNode}. Point E2E_NODE_IMAGE at a newer one (e.g. node:24-bookworm-slim); where no registry answers, npm run setup builds one from the project's own Node.`);
+    }
+  }
   const targets = [
     ['api', images.api(), process.env.E2E_API_IMAGE],
     ['web', images.web(), process.env.E2E_WEB_IMAGE],

@@ -1,13 +1,14 @@
 // The harness's front door: pick a mode, get the machine ready for it, start stacks.
 import { execFileSync } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
+import Docker from 'dockerode';
 import { type ContainerRuntimeClient, ImageName, getContainerRuntimeClient } from 'testcontainers';
 import { type StackMode, requestedStackMode } from './env.ts';
 import { HarnessError } from './errors.ts';
 import { buildAppImages, images } from './images.ts';
 import { webDistDir, repoRoot } from './paths.ts';
 import { startContainersStack } from './providers/containers.ts';
-import { connectExternalStack, externalStackSettings } from './providers/external.ts';
+import { checkExternalStack, connectExternalStack } from './providers/external.ts';
 import { startLocalStack } from './providers/local.ts';
 import type { Stack, StackOptions } from './stack.ts';
 import { sweepContainers, sweepLocal } from './sweep.ts';
@@ -28,8 +29,22 @@ export interface ModeChoice {
   why: string;
 }
 
+/** A DOCKER_HOST the user set must answer itself: Testcontainers would quietly fall back to the default socket. */
+async function checkDockerHost(): Promise<void> {
+  const host = process.env.DOCKER_HOST;
+  if (!host) return;
+  try {
+    await new Docker({ timeout: DOCKER_PROBE_MS }).ping();
+  } catch (error) {
+    throw new HarnessError(
+      `DOCKER_HOST=${host} does not answer (${(error as Error).message.split('\n')[0]}). Start the engine it names, point DOCKER_HOST at one that runs, or unset it to use this machine's default socket (or run E2E_STACK=local).`,
+    );
+  }
+}
+
 export async function chooseStackMode(): Promise<ModeChoice> {
   const requested = requestedStackMode();
+  if (requested !== 'local' && requested !== 'external') await checkDockerHost();
   if (requested === 'containers') {
     if (!(await dockerClient())) {
       throw new HarnessError(
@@ -91,7 +106,7 @@ export async function prepareStack(mode: StackMode, log: (line: string) => void)
     process.env.VITE_TEST_HOOKS = 'on';
     await build({ configFile: `${repoRoot}/app/web/vite.config.ts`, logLevel: 'warn', build: { outDir: webDistDir } });
   }
-  if (mode === 'external') externalStackSettings();
+  if (mode === 'external') await checkExternalStack();
   if (swept.length > 0) log(`swept leftovers of killed runs: ${swept.join(', ')}`);
 }
 

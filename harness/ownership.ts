@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 export const OWNER_LABEL = 'e2e-regression-suite.owner';
 export const SUITE_LABEL = 'e2e-regression-suite';
+/** Names the stack a container or network belongs to, so the stack's stop finds all of it. */
+export const STACK_LABEL = 'e2e-regression-suite.stack';
 
 /** Scratch space for local-mode data directories, one folder per stack. */
 export const scratchRoot = join(tmpdir(), 'e2e-regression-suite');

@@ -44,4 +44,6 @@ export function notAContainer(name: string, mode: StackMode): Pick<ServiceHandle
 export interface StackOptions {
   /** Short label for names and logs, e.g. "w0" for worker 0. */
   label: string;
+  /** Where host ports come from; by default any free port of 127.0.0.1. */
+  ports?: () => Promise<number>;
 }

@@ -19,7 +19,8 @@ export async function sweepLocal(): Promise<string[]> {
   for (const dir of dirs.filter((d) => !ownerAlive(d.split('.')[0] ?? d))) {
     for (const pid of liveRecordedProcesses(join(scratchRoot, dir))) {
       try {
-        process.kill(pid, 'SIGKILL');
+        // Each was started as the leader of its own process group (Postgres with its backends).
+        process.kill(-pid, 'SIGKILL');
         swept.push(`process ${pid}`);
       } catch {
         // exited meanwhile

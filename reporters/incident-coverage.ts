@@ -1,14 +1,21 @@
-// Prints, after a run, every catalog entry with what happened to it in each project:
-// the replay passed or failed, and the reintroduced run caught its bug, failed for
-// another reason, or passed (no teeth). An entry no test ran is listed too, so a missing
-// spec shows as a gap rather than as silence.
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+// Prints, after a run, each catalog entry the run touched with what happened to it in
+// each project: the replay passed or failed, and the reintroduced run caught its bug,
+// failed for another reason, or passed (no teeth). Before the run, it tells a newcomer
+// once why the reintroduced project's tests are marked ✘.
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { incidents } from '../catalog/incidents.ts';
 
 type Verdict = 'passed' | 'failed' | 'bug caught' | 'wrong failure' | 'no teeth' | `skipped${string}`;
 
 export default class IncidentCoverage implements Reporter {
   private readonly verdicts = new Map<string, Map<string, Verdict[]>>();
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    if (!suite.allTests().some((test) => test.parent.project()?.name === 'reintroduced')) return;
+    console.log(
+      "Note: the reintroduced project runs each replay with its incident's bug switched back on. Its tests are expected to fail, so the list marks them ✘; each one that fails with its incident's signature counts as passed.\n",
+    );
+  }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const incident = test.annotations.find((a) => a.type === 'incident')?.description;
@@ -31,11 +38,15 @@ export default class IncidentCoverage implements Reporter {
       for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
       return [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
     };
-    const rows = incidents.map((i) => [i.id, summary(this.verdicts.get(i.id)?.get('replay')), summary(this.verdicts.get(i.id)?.get('reintroduced'))]);
-    const header = ['incident', 'replay (fix in place)', 'reintroduced (bug on)'];
+    const ran = incidents.filter((i) => this.verdicts.has(i.id));
+    const rows = ran.map((i) => [i.id, summary(this.verdicts.get(i.id)?.get('replay')), summary(this.verdicts.get(i.id)?.get('reintroduced'))]);
+    // E2E_BUGS turns bugs on in the replay project too: its column is then not "the fix".
+    const bugs = process.env.E2E_BUGS?.trim();
+    const header = ['incident', bugs ? `replay (with E2E_BUGS=${bugs})` : 'replay (fix in place)', 'reintroduced (bug on)'];
     const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col]!.length)));
     const line = (cells: string[]) => cells.map((c, col) => c.padEnd(widths[col]!)).join('  ');
-    console.log(`\nincident coverage\n${line(header)}\n${rows.map(line).join('\n')}\n`);
+    const untouched = incidents.length - ran.length;
+    console.log(`\nincident coverage${untouched ? ` (${ran.length} of ${incidents.length} incidents ran)` : ''}\n${line(header)}\n${rows.map(line).join('\n')}\n`);
   }
 
   printsToStdio(): boolean {

@@ -50,7 +50,7 @@ describeIncident('cancel-on-completed', () => {
     });
 
     await test.step('recovery: never shown as cancelled; the message inline; completed from the server', async () => {
-      await jobStatuses.expectNever('cancelled', 'cancel-on-completed: the card showed cancelled after the server refused to cancel (422)');
+      await expect(jobStatuses).toNeverShow('cancelled', 'cancel-on-completed: the card showed cancelled after the server refused to cancel (422)');
       await expect(jobCard(page).getByRole('alert')).toHaveText(SERVER_MESSAGE);
       await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
       await expect(jobCard(page)).toContainText('Result: a kite, dunes');
@@ -68,8 +68,8 @@ describeIncident('cancel-on-completed', () => {
       await feed.release();
       await requests.whenIdle();
       await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
-      await jobStatuses.expectNoRegression();
-      await jobStatuses.expectNever('cancelled', 'cancel-on-completed: the card showed cancelled after the server refused to cancel (422)');
+      await expect(jobStatuses).toNeverRegress();
+      await expect(jobStatuses).toNeverShow('cancelled', 'cancel-on-completed: the card showed cancelled after the server refused to cancel (422)');
     });
   });
 });

@@ -38,7 +38,7 @@ describeIncident('hmr-remount-auth-loss', () => {
       // React commits a new root asynchronously: wait until its first requests are held.
       await expect.poll(() => api.held, { message: 'the remounted app sent requests while the others were in flight' }).toBeGreaterThan(0);
       await api.release();
-      await navigations.settle(() => requests.whenIdle());
+      await expect(navigations).toSettle(() => requests.whenIdle());
     });
 
     await test.step('recovery: every request after the remounts carried Authorization', async () => {
@@ -62,7 +62,7 @@ describeIncident('hmr-remount-auth-loss', () => {
       await provider.step(jobId, { complete: 'a lighthouse, dusk' });
       await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
       await expect(jobCard(page)).toContainText('Result: a lighthouse, dusk');
-      await jobStatuses.expectNoRegression();
+      await expect(jobStatuses).toNeverRegress();
       expect(navigations.arrivalsAt('/login'), `logged out: ${navigations.sequence()}`).toBe(0);
       expect(requests.count({ status: 401 }), 'no request was refused as unauthenticated').toBe(0);
       expect(await page.evaluate((key) => localStorage.getItem(key), storageKeys.accessToken)).not.toBeNull();

@@ -47,11 +47,11 @@ describeIncident('poll-out-of-order', () => {
     });
 
     await test.step('recovery: the card never went backwards, and finishes normally', async () => {
-      await jobStatuses.expectNeverBackwards();
+      await expect(jobStatuses).toNeverGoBackwards();
       await expect(jobCard(page)).toContainText('running (60%)');
       await provider.step(jobId, { complete: 'the bay, mapped' });
       await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
-      await jobStatuses.expectNeverBackwards();
+      await expect(jobStatuses).toNeverGoBackwards();
     });
   });
 });

@@ -48,7 +48,7 @@ describeIncident('pong-as-status', () => {
     await test.step('recovery: a real status frame still lands', async () => {
       await provider.step(jobId, { complete: 'tide tables' });
       await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
-      await jobStatuses.expectNeverBackwards();
+      await expect(jobStatuses).toNeverGoBackwards();
     });
   });
 });

@@ -37,9 +37,9 @@ describeIncident('session-expiry-loop', () => {
       });
 
       await test.step('recovery: one landing on /login, no loop', async () => {
-        await navigations.settle(() => signInForm(page));
-        navigations.expectLandedOnce('/login');
-        navigations.expectAtMost(3);
+        await expect(navigations).toSettle(() => signInForm(page));
+        expect(navigations).toLandOnceOn('/login');
+        expect(navigations).toNavigateAtMost(3);
         expect(browserErrors.pageErrors).toEqual([]);
       });
 
@@ -74,7 +74,7 @@ describeIncident('session-expiry-loop', () => {
     await test.step('action + recovery: refreshing the dashboard renews the token silently', async () => {
       await page.getByRole('button', { name: 'Refresh' }).click();
       await expect.poll(() => refreshes(200)).toBe(1);
-      await navigations.settle(() => expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible());
+      await expect(navigations).toSettle(() => expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible());
       expect(navigations.arrivalsAt('/login')).toBe(0);
       expect(refreshes(401)).toBe(0);
     });
@@ -85,8 +85,8 @@ describeIncident('session-expiry-loop', () => {
 
     await test.step('action + recovery: exactly one redirect to /login, with a message', async () => {
       await page.getByRole('button', { name: 'Refresh' }).click();
-      await navigations.settle(() => signInForm(page));
-      navigations.expectLandedOnce('/login');
+      await expect(navigations).toSettle(() => signInForm(page));
+      expect(navigations).toLandOnceOn('/login');
       await expect(page.getByRole('status')).toHaveText('Your session has expired. Please sign in again.');
       expect(refreshes(401)).toBe(1);
     });

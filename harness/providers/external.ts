@@ -1,5 +1,7 @@
 // external: a stack someone else runs (staging). URLs come from the environment; its
 // services cannot be stopped or restarted from here.
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { HarnessError } from '../errors.ts';
 import { type ServiceHandle, type Stack, notAContainer, serviceNames } from '../stack.ts';
 
@@ -12,6 +14,44 @@ export function externalStackSettings() {
   }
   const env = process.env as Record<(typeof required)[number], string>;
   return { webUrl: env.E2E_WEB_URL, apiUrl: env.E2E_API_URL, databaseUrl: env.E2E_DATABASE_URL, redisUrl: env.E2E_REDIS_URL };
+}
+
+/** Once, before any test: each of the four answers, or the run stops naming the one that does not. */
+export async function checkExternalStack(): Promise<void> {
+  const { webUrl, apiUrl, databaseUrl, redisUrl } = externalStackSettings();
+  const http = async (url: string) => {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) }).catch((error: Error & { cause?: Error }) => {
+      throw error.cause ?? error; // fetch says only "fetch failed"; its cause says why
+    });
+    if (response.status >= 500) throw new Error(`answered ${response.status}`);
+  };
+  const checks: [string, string, () => Promise<unknown>][] = [
+    ['E2E_API_URL', `${apiUrl}/api/v1/health`, () => http(`${apiUrl}/api/v1/health`)],
+    ['E2E_WEB_URL', webUrl, () => http(webUrl)],
+    ['E2E_DATABASE_URL', new URL(databaseUrl).host, async () => {
+      const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+      client.on('error', () => {});
+      await client.connect();
+      await client.end();
+    }],
+    ['E2E_REDIS_URL', new URL(redisUrl).host, async () => {
+      const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      let cause: Error | undefined;
+      redis.on('error', (error: Error) => (cause ??= error));
+      try {
+        await redis.connect().catch((error: Error) => {
+          throw cause ?? error;
+        });
+        await redis.ping();
+      } finally {
+        redis.disconnect();
+      }
+    }],
+  ];
+  const failed = (await Promise.all(checks.map(async ([name, where, check]) => check().then(() => '', (error: Error) => `  ${name}: ${where} ${error.message.split('\n')[0]}`)))).filter(Boolean);
+  if (failed.length > 0) {
+    throw new HarnessError(`E2E_STACK=external: the stack does not answer, so no test ran.\n${failed.join('\n')}\nCheck the URLs and that the stack is up (its api with E2E_TEST_MODE=1).`);
+  }
 }
 
 export async function connectExternalStack(): Promise<Stack> {

@@ -46,7 +46,7 @@ for (const { service, result, why } of restarts) {
       expect(rows, 'exactly the one job the user created').toEqual([{ id: jobId, status: 'completed' }]);
       const completed = (await jobStatuses.states()).filter((state) => state.status === 'completed');
       expect(completed, 'the card showed completed once and stayed there').toHaveLength(1);
-      await jobStatuses.expectNoRegression();
+      await expect(jobStatuses).toNeverRegress();
     });
   });
 }

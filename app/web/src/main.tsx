@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { recreateAppState } from './app-state.ts';
+import './styles.css';
 
 declare global {
   interface Window {

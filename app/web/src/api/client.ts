@@ -82,6 +82,8 @@ function refreshOnce(): Promise<boolean> {
 
 let leaving = false;
 function sessionLost(reason: 'session-expired'): void {
+  // A 401 with no session behind it (a first visit) means "signed out", not "expired".
+  const hadSession = tokens.hasSession();
   // Only the tokens go here. The persisted flag may stay: isSignedIn() never trusts it
   // alone, and rehydration drops it on the next load.
   tokens.clear();
@@ -98,7 +100,7 @@ function sessionLost(reason: 'session-expired'): void {
     window.location.assign('/login?reason=redirect-loop');
     return;
   }
-  window.location.assign(`/login?reason=${reason}`);
+  window.location.assign(hadSession ? `/login?reason=${reason}` : '/login');
 }
 
 async function authed<T>(path: string, init?: RequestInit): Promise<T> {

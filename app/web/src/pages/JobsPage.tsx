@@ -64,7 +64,9 @@ export function JobsPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate(String(new FormData(event.currentTarget).get('prompt')));
+    const form = event.currentTarget;
+    // The prompt stays while the job is being created (a failure keeps it to retry), and clears once it exists.
+    create.mutate(String(new FormData(form).get('prompt')), { onSuccess: () => form.reset() });
   }
 
   return (

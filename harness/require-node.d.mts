@@ -1,0 +1,2 @@
+export declare const requiredNode: string;
+export declare function newEnough(version: string): boolean;

@@ -10,7 +10,7 @@ scratch=$(mktemp -d)
 saved_env="$scratch/dotenv"
 restore() {
   if [ -f "$saved_env" ]; then mv "$saved_env" .env; else rm -f .env; fi
-  if [ -e "$scratch/node" ]; then mv "$scratch/node" node_modules/.bin/node; fi
+  if [ -L "$scratch/hidden-node" ]; then mv "$scratch/hidden-node" node_modules/.bin/node; fi
   pkill -f "$scratch" 2>/dev/null || true
   rm -rf "$scratch"
 }
@@ -58,11 +58,11 @@ expect_message "no test ran" "No test ran" env E2E_STACK=local npx playwright te
 # The machine: an old Node (the project's own hidden, as on a machine where npm ci did not
 # install it), no browser, no redis-server, a DOCKER_HOST that does not answer.
 if [ -x /usr/bin/node ] && ! /usr/bin/node harness/require-node.mjs 2>/dev/null; then
-  mv node_modules/.bin/node "$scratch/node"
+  mv node_modules/.bin/node "$scratch/hidden-node"
   expect_message "old Node: npx playwright test" "This suite needs Node >=" npx playwright test --list
   expect_message "old Node: npm test" "This suite needs Node >=" npm test
   expect_message "old Node: npm run stack" "This suite needs Node >=" npm run stack
-  mv "$scratch/node" node_modules/.bin/node
+  mv "$scratch/hidden-node" node_modules/.bin/node
 else
   report "old Node" "no Node older than package.json's engines on this machine to try it with" ""
 fi
@@ -91,8 +91,9 @@ if docker info >/dev/null 2>&1; then
     env E2E_STACK=containers E2E_API_IMAGE="${node_image:-node:24-bookworm-slim}" npm run --silent stack
   # The reported case: an image baked with the system's Node 20.
   if [ -x /usr/bin/node ] && ! /usr/bin/node harness/require-node.mjs 2>/dev/null; then
-    cp /usr/bin/node "$scratch/node20" && cp .ci/images/node/Dockerfile "$scratch/Dockerfile.node20"
-    (cd "$scratch" && mv node20 node && docker build -q -f Dockerfile.node20 --build-arg BASE=e2e-airgap/debian:bookworm -t e2e-check/old-node . >/dev/null 2>&1)
+    context="$scratch/old-node-image"
+    mkdir -p "$context" && cp /usr/bin/node .ci/images/node/Dockerfile "$context/"
+    docker build -q --build-arg BASE=e2e-airgap/debian:bookworm -t e2e-check/old-node "$context" >/dev/null 2>&1
     expect_message "containers: node image too old" "and the app needs Node >=" \
       env E2E_STACK=containers E2E_NODE_IMAGE=e2e-check/old-node npm run --silent stack
     docker rmi -f e2e-check/old-node >/dev/null 2>&1

@@ -2,7 +2,7 @@
 import './harness/require-node.mjs';
 import { defineConfig } from '@playwright/test';
 import { bugSwitchesFromEnv } from './catalog/incidents.ts';
-import type { Options } from './fixtures/test.ts';
+import type { Options } from './fixtures/index.ts';
 import { browserUse } from './harness/browser.ts';
 import { loadDotEnv, requestedBrowser, requestedStackMode, requestedWorkers } from './harness/env.ts';
 

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { filesUnder, findSecrets, readSecrets, secretLedgerDir } from '../harness/secrets.ts';
+import { readSecrets, secretLedgerDir } from '../redaction/ledger.ts';
+import { filesUnder, findSecrets } from '../redaction/redact.ts';
 
 /** How a secret is named in output: never any part of its value. */
 const fingerprint = (secret: string) => `${secret.startsWith('eyJ') ? 'an access token' : 'a secret'} of ${secret.length} chars`;

@@ -3,6 +3,14 @@
 // failure against its signature, and the README table is generated from it.
 import { type BugSwitch, bugSwitchNames, isBugSwitch } from '../app/shared/bug-switches.ts';
 
+/**
+ * What a replay needs beyond the run's shared stack: `own-stack` when it stops, restarts
+ * or alters a service (a stack of its worker's own; none against an external stack),
+ * `containers` when it replays a deployment on the container network, `api-log` when it
+ * reads the api's log (an external stack does not hand it over).
+ */
+export type Need = 'own-stack' | 'containers' | 'api-log';
+
 export interface Incident {
   /** Stable id; the spec's describe title and the README row use it. */
   id: string;
@@ -15,6 +23,7 @@ export interface Incident {
   bugSwitch: BugSwitch;
   /** Spec file, relative to the repository root. */
   spec: string;
+  needs?: readonly Need[];
   /**
    * How the spec must fail when the bug is back. A failure that does not match is a
    * failure of the suite: the spec caught something, but not this incident.
@@ -157,6 +166,7 @@ export const incidents = [
     fix: 'CORS wraps every answer, errors included; a 500 names its request id, which the api log also carries.',
     bugSwitch: 'errors-skip-cors',
     spec: 'tests/cors-missing-on-error.spec.ts',
+    needs: ['api-log'],
     signature: /CORS hid the error: /,
   },
   {
@@ -187,7 +197,7 @@ export const incidents = [
     fix: 'Permissions per action: members read settings and poll their own jobs; only the admin writes stay admin-only. A role × endpoint matrix guards it.',
     bugSwitch: 'class-level-admin-permission',
     spec: 'tests/progress-polling-403.spec.ts',
-    signature: /authorization matrix: .*member GET \/api\/v1\/jobs\/:id → 403/,
+    signature: /authorization matrix: [\s\S]*member GET \/api\/v1\/jobs\/:id → 403/,
   },
   {
     id: 'health-host-allowlist',
@@ -197,6 +207,7 @@ export const incidents = [
     fix: 'The allowlist has two parts, public names and internal names (localhost, service aliases); anything else is still refused.',
     bugSwitch: 'allowlist-without-internal-names',
     spec: 'tests/health-host-allowlist.spec.ts',
+    needs: ['containers'],
     signature: /health refused by host allowlist: GET http:\/\/(api|localhost):8080/,
   },
   {
@@ -207,6 +218,7 @@ export const incidents = [
     fix: 'The schema the code needs is declared once; health compares it with the database and names what is missing, schema errors answer 503 with the reason, and a test checks that migrations from empty produce exactly the declared schema.',
     bugSwitch: 'unchecked-schema',
     spec: 'tests/schema-drift.spec.ts',
+    needs: ['own-stack'],
     signature: /schema drift unnoticed: health answered 200 ok while generation_settings\.max_prompt_length is missing/,
   },
   {
@@ -217,6 +229,7 @@ export const incidents = [
     fix: 'A refused trigger fails its job with a visible reason, without retries; a job with no update for 2 minutes is stopped as stuck; finished jobs can be dismissed, and the rows stay.',
     bugSwitch: 'stuck-after-internal-401',
     spec: 'tests/stuck-after-internal-401.spec.ts',
+    needs: ['api-log'],
     signature: /stuck after an internal 401: job [0-9a-f-]+ still active/,
   },
   {
@@ -227,6 +240,7 @@ export const incidents = [
     fix: 'Health names each dependency (Redis down: degraded; Postgres down: not ready); the page shows a banner; job creation gives up on the queue after 2 s with a clear message; everything reconnects on its own.',
     bugSwitch: 'outage-unnoticed',
     spec: 'tests/dependency-outage.spec.ts',
+    needs: ['own-stack'],
     signature: /outage unnoticed: health answered 200 ok with Redis stopped/,
   },
 ] as const satisfies readonly Incident[];

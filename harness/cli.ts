@@ -4,9 +4,9 @@
 import { loadDotEnv } from './env.ts';
 import { HarnessError } from './errors.ts';
 import { chooseStackMode, prepareStack, startStack } from './index.ts';
-import type { Stack } from './stack.ts';
+import type { OwnStack } from './stack.ts';
 
-let stack: Stack | undefined;
+let stack: OwnStack | undefined;
 let stopping = false;
 async function stop(why: string) {
   if (stopping) return;

@@ -1,13 +1,14 @@
-// Runs once per `playwright test`: picks the stack mode (printed once), checks the
-// machine, builds what the stack needs and sweeps leftovers. Workers inherit the choice
-// through E2E_STACK and start their own stacks.
+// Runs once per `playwright test`, before any worker: checks the browser, picks the stack
+// mode (printed once), makes the machine ready, and starts the run's shared stack, which
+// every worker attaches to, and the broker of its own stack for tests that disturb one.
+// Its teardown stops both, after a Ctrl-C too, and says how many stacks the run started.
 import type { FullConfig } from '@playwright/test';
+import { recordSecrets, resetSecretLedger } from '../redaction/ledger.ts';
 import { checkBrowserInstalled } from './browser.ts';
 import { requestedBrowser } from './env.ts';
-import { chooseStackMode, prepareStack } from './index.ts';
-import { resetSecretLedger } from './secrets.ts';
+import { bootSummary, chooseStackMode, prepareStack, startRunStacks } from './index.ts';
 
-export default async function globalSetup(config: FullConfig): Promise<void> {
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   checkBrowserInstalled(requestedBrowser());
   // stderr: stdout belongs to reporters (json, junit to stdout).
   const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
@@ -19,4 +20,10 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   process.env.E2E_STACK = mode;
   await prepareStack(mode, log);
   resetSecretLedger();
+  const run = await startRunStacks(mode);
+  recordSecrets('run-stack', run.facts.secrets);
+  return async () => {
+    await run.stop();
+    log(bootSummary());
+  };
 }

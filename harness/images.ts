@@ -78,3 +78,17 @@ export async function buildAppImages(client: ContainerRuntimeClient): Promise<st
   }
   return built;
 }
+
+/** The image is here, or pulled now; where no registry answers, says what to do instead. */
+export async function ensureImage(client: ContainerRuntimeClient, name: string, envVar: string): Promise<void> {
+  const image = ImageName.fromString(name);
+  if (await client.image.exists(image)) return;
+  try {
+    await client.image.pull(image);
+  } catch (error) {
+    throw new HarnessError(
+      `Image ${name} is not on this machine and could not be pulled (${(error as Error).message.split('\n')[0]}). ` +
+        `Mirror it, or point ${envVar} at an image you have; where no registry answers, npm run setup builds stand-ins from Debian packages.`,
+    );
+  }
+}

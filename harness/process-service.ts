@@ -1,11 +1,15 @@
-// A service run as a child process (local mode): output captured for evidence, its own
-// process group so stopping it takes its children too, and its pid reported for sweeping.
-// A service that exits or never gets ready during start-up stops the wait at once, named,
-// with the last lines of its own output; one that could not bind its port says which.
+// A service run as a child process (local mode). Its output goes straight to a file, which
+// any process can read (a worker reading the run's shared stack). It runs in its own
+// process group, so stopping it takes its children too, and its pid is reported for
+// sweeping. A service that exits or never gets ready during start-up stops the wait at
+// once, named, with the last lines of its own output; one that could not bind its port
+// says which.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { closeSync, openSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { HarnessError, PortInUse, lastLines } from './errors.ts';
-import { type ServiceHandle, notAContainer } from './stack.ts';
+import type { ServiceControl } from './stack.ts';
 import { waitUntil } from './wait.ts';
 
 export interface ProcessSpec {
@@ -13,6 +17,8 @@ export interface ProcessSpec {
   command: string;
   args: string[];
   env: NodeJS.ProcessEnv;
+  /** Where its output goes (appended across restarts). */
+  logFile: string;
   /** The port it listens on, to name it when taken. */
   port: number;
   ready: () => Promise<boolean>;
@@ -26,31 +32,27 @@ export interface ProcessSpec {
   onSpawn?: (pid: number) => void;
 }
 
-const MAX_LOG_CHARS = 2_000_000;
 const BIND_FAILED = /EADDRINUSE|Address already in use|could not bind/i;
 
-export function processService(spec: ProcessSpec): ServiceHandle & { killNow(): void } {
+export function processService(spec: ProcessSpec): ServiceControl & { killNow(): void } {
   let child: ChildProcess | undefined;
-  let output = '';
-  const append = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-MAX_LOG_CHARS);
-  };
+  const output = async (from = 0) => (await readFile(spec.logFile, 'utf8').catch(() => '')).slice(from);
 
   async function start() {
     if (child && child.exitCode === null) return;
-    const startedAt = output.length;
+    const startedAt = statSync(spec.logFile, { throwIfNoEntry: false })?.size ?? 0;
+    const log = openSync(spec.logFile, 'a');
     const proc = spawn(spec.command, spec.args, {
       env: spec.env,
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', log, log],
       ...(spec.uid === undefined ? {} : { uid: spec.uid, gid: spec.gid }),
     });
+    closeSync(log);
     child = proc;
     if (proc.pid !== undefined) spec.onSpawn?.(proc.pid);
-    proc.stdout?.on('data', append);
-    proc.stderr?.on('data', append);
-    const exited = once(proc, 'exit').then(([code, signal]) => {
-      const own = output.slice(startedAt);
+    const exited = once(proc, 'exit').then(async ([code, signal]) => {
+      const own = await output(startedAt);
       if (BIND_FAILED.test(own)) throw new PortInUse(spec.name, spec.port);
       throw new HarnessError(`${spec.name} exited during start-up (${signal ?? `exit code ${code}`}). The last lines of its output:\n${lastLines(own)}`);
     });
@@ -62,10 +64,7 @@ export function processService(spec: ProcessSpec): ServiceHandle & { killNow(): 
     const settled = new AbortController();
     try {
       await Promise.race([
-        waitUntil(spec.name, spec.ready, spec.readyTimeoutMs ?? 30_000, {
-          explain: async () => lastLines(output.slice(startedAt)),
-          signal: settled.signal,
-        }),
+        waitUntil(spec.name, spec.ready, spec.readyTimeoutMs ?? 30_000, { explain: async () => lastLines(await output(startedAt)), signal: settled.signal }),
         exited,
         spawnFailed,
       ]);
@@ -108,7 +107,5 @@ export function processService(spec: ProcessSpec): ServiceHandle & { killNow(): 
       await stop();
       await start();
     },
-    logs: async () => output,
-    ...notAContainer(spec.name, 'local'),
   };
 }

@@ -1,24 +1,18 @@
-// What every provider returns: plain facts about a running stack, and handles to stop,
-// start or restart one service. Fixtures build on this; nothing here knows about tests.
+// What the harness hands out. A Stack is plain facts and each service's output; a stack
+// this process started (OwnStack) can also stop, start and restart its services. Facts
+// are plain data, so the run's shared stack, started once by global setup, is attached to
+// by every worker. Nothing here knows about tests.
+import { readFile } from 'node:fs/promises';
+import { getContainerRuntimeClient } from 'testcontainers';
 import type { StackMode } from './env.ts';
-import { HarnessError } from './errors.ts';
 
 export const serviceNames = ['postgres', 'redis', 'api', 'web'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
-export interface ServiceHandle {
-  stop(): Promise<void>;
-  start(): Promise<void>;
-  restart(): Promise<void>;
-  /** What the service printed so far (container logs or process output). */
-  logs(): Promise<string>;
-  /** Runs a command inside the service's container (containers mode only). */
-  exec(command: string[]): Promise<{ exitCode: number; output: string }>;
-  /** The container's own HEALTHCHECK verdict, e.g. "healthy" (containers mode only). */
-  health(): Promise<string | undefined>;
-}
+/** Where a service's output can be read from any process. */
+export type LogSource = { file: string } | { container: string };
 
-export interface Stack {
+export interface StackFacts {
   mode: StackMode;
   /** Origin of the web app, as the browser reaches it. */
   webUrl: string;
@@ -27,23 +21,90 @@ export interface Stack {
   /** Postgres and Redis, as the test process reaches them. */
   databaseUrl: string;
   redisUrl: string;
-  services: Record<ServiceName, ServiceHandle>;
   /** Secret values this stack was started with; none may appear in logs or reports. */
   secrets: string[];
+  /** Absent for a stack someone else runs. */
+  logSources?: Record<ServiceName, LogSource>;
+}
+
+/** Inside a service's container (containers mode only). */
+export interface ContainerAccess {
+  /** Runs a command in the container, as a neighbour or its own healthcheck would. */
+  exec(service: ServiceName, command: string[]): Promise<{ exitCode: number; output: string }>;
+  /** The image HEALTHCHECK's verdict, e.g. "healthy". */
+  health(service: ServiceName): Promise<string | undefined>;
+}
+
+export interface Stack extends StackFacts {
+  /** What the service printed so far. */
+  logs(service: ServiceName): Promise<string>;
+  /** Present in containers mode only. */
+  containers?: ContainerAccess;
+}
+
+export interface ServiceControl {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+/** A stack this process started, and must stop. */
+export interface OwnStack extends Stack {
+  facts: StackFacts;
+  services: Record<ServiceName, ServiceControl>;
   stop(): Promise<void>;
 }
 
-/** exec and health for services that are not containers: a clear refusal. */
-export function notAContainer(name: string, mode: StackMode): Pick<ServiceHandle, 'exec' | 'health'> {
-  const refuse = async (): Promise<never> => {
-    throw new HarnessError(`${name} is not a container in ${mode} mode; run this spec with E2E_STACK=containers.`);
-  };
-  return { exec: refuse, health: refuse };
-}
-
 export interface StackOptions {
-  /** Short label for names and logs, e.g. "w0" for worker 0. */
+  /** Short label for names and logs, e.g. "run" for the run's shared stack. */
   label: string;
   /** Where host ports come from; by default any free port of 127.0.0.1. */
   ports?: () => Promise<number>;
+}
+
+/** Docker frames each chunk of a container's output with an 8-byte header when there is no TTY. */
+export function demux(buffer: Buffer): string {
+  let text = '';
+  for (let offset = 0; offset + 8 <= buffer.length; ) {
+    const size = buffer.readUInt32BE(offset + 4);
+    text += buffer.subarray(offset + 8, offset + 8 + size).toString();
+    offset += 8 + size;
+  }
+  return text;
+}
+
+const containerAccess = (logs: Record<ServiceName, LogSource>): ContainerAccess => {
+  const container = async (service: ServiceName) => {
+    const source = logs[service];
+    if (!('container' in source)) throw new Error(`${service} is not a container`);
+    return (await getContainerRuntimeClient()).container.dockerode.getContainer(source.container);
+  };
+  return {
+    async exec(service, command) {
+      const exec = await (await container(service)).exec({ Cmd: command, AttachStdout: true, AttachStderr: true });
+      const stream = await exec.start({});
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      const { ExitCode } = await exec.inspect();
+      return { exitCode: ExitCode ?? -1, output: demux(Buffer.concat(chunks)) };
+    },
+    health: async (service) => (await (await container(service)).inspect()).State.Health?.Status,
+  };
+};
+
+/** A Stack from facts: the run's shared stack as a worker sees it, or an own stack's read side. */
+export function attachStack(facts: StackFacts): Stack {
+  const sources = facts.logSources;
+  const inContainers = sources !== undefined && Object.values(sources).every((source) => 'container' in source);
+  return {
+    ...facts,
+    async logs(service) {
+      const source = sources?.[service];
+      if (!source) return `(the ${service} log of an external stack is not collected)`;
+      if ('file' in source) return readFile(source.file, 'utf8').catch(() => '');
+      const container = (await getContainerRuntimeClient()).container.dockerode.getContainer(source.container);
+      return demux((await container.logs({ stdout: true, stderr: true, follow: false })) as Buffer);
+    },
+    ...(inContainers && sources ? { containers: containerAccess(sources) } : {}),
+  };
 }

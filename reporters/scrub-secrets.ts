@@ -1,4 +1,4 @@
-// First reporter of every run: replaces the run's secrets (harness/secrets.ts) in what
+// First reporter of every run: replaces the run's secrets (redaction/) in what
 // tests leave behind, before any other reporter prints, serializes or copies it.
 //
 // Why scrub rather than keep secrets out: a trace is most useful with its network log,
@@ -12,7 +12,8 @@
 // (traces, screenshots, error context) are redacted at the end of the run, before the
 // HTML and blob reporters copy them.
 import type { FullConfig, FullResult, Reporter, TestCase, TestError, TestResult, TestStep } from '@playwright/test/reporter';
-import { filesUnder, readSecrets, redactContent, redactFile, redactText } from '../harness/secrets.ts';
+import { readSecrets } from '../redaction/ledger.ts';
+import { filesUnder, redactContent, redactFile, redactText } from '../redaction/redact.ts';
 
 export default class ScrubSecrets implements Reporter {
   private outputDirs: string[] = [];

@@ -2,42 +2,36 @@
 // went out without CORS headers, and the browser reported "CORS blocked", hiding the
 // real error, which only the server log held.
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { generate, untilFormIdle } from './support/jobs-page.ts';
 
 const creates = { method: 'POST', path: '/api/v1/jobs' } as const;
 
 describeIncident('cors-missing-on-error', () => {
-  test('the api crashes on job creation: the page shows the 500 and its request id, the server log has the rest', async ({ page, stack, tenant, sessions, provider, requests }) => {
+  test('the api crashes on job creation: the page shows the 500 and its request id, the server log has the rest', async ({ app, stack, tenant, provider, requests }) => {
+    const { jobsPage } = app;
+
     await test.step('conditions: the provider answers moderation with a body the api cannot parse', async () => {
       await provider.garbleModeration();
-      await page.clock.install();
-      await sessions.signIn(page, tenant.member);
-      await page.goto('/jobs');
-      await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+      await app.openJobsPage(tenant.member, { clock: true });
     });
 
     await test.step('action: the user clicks Generate', async () => {
-      await generate(page, 'a lighthouse keeper’s log');
-      await untilFormIdle(page, requests);
+      await jobsPage.submit('a lighthouse keeper’s log');
+      await jobsPage.untilFormIdle();
     });
 
-    let requestId = '';
-    await test.step('recovery: the browser received the 500, not a CORS failure', async () => {
+    const requestId = await test.step('recovery: the browser received the 500, not a CORS failure', async () => {
       const blocked = requests.matching(creates).filter((r) => r.failure);
       expect(
         blocked.map((r) => r.failure),
-        `CORS hid the error: ${blocked.length} POST /api/v1/jobs failed in the browser (${blocked[0]?.failure}) instead of showing their 500`,
+        `CORS hid the error: ${blocked.length} POST /api/v1/jobs failed in the browser instead of showing their 500\n  ${blocked[0]?.failure}`,
       ).toEqual([]);
       expect(requests.count({ ...creates, status: 500 })).toBeGreaterThanOrEqual(1);
-      const alert = page.getByRole('alert');
-      await expect(alert).toHaveText(/^Something went wrong on our side \(request [0-9a-f-]{36}\)\.$/);
-      requestId = /request ([0-9a-f-]{36})/.exec((await alert.textContent()) ?? '')![1]!;
+      await expect(jobsPage.alert).toHaveText(/^Something went wrong on our side \(request [0-9a-f-]{36}\)\.$/);
+      return /request ([0-9a-f-]{36})/.exec((await jobsPage.alert.textContent()) ?? '')![1]!;
     });
 
     await test.step('recovery: the request id on screen leads to the crash in the api log', async () => {
-      if (stack.mode === 'external') return void test.info().annotations.push({ type: 'not checked', description: 'the api log: an external stack does not hand it over' });
-      const log = await stack.services.api.logs();
-      const line = log.split('\n').find((l) => l.includes(requestId) && l.includes('unhandled error'));
+      const line = (await stack.logs('api')).split('\n').find((l) => l.includes(requestId) && l.includes('unhandled error'));
       expect(line, `no api log line for request ${requestId}`).toBeDefined();
       expect(line).toContain('SyntaxError');
     });

@@ -1,40 +1,27 @@
 // stuck-generations-internal-401.md, timeline: the session feed made generations
 // disappear and reappear; the fix was keyset pagination and stable React keys, so status
 // changes and new items update the feed in place.
-import type { Page } from '@playwright/test';
 import { describeIncident, expect, test } from '../fixtures/index.ts';
 
 const PAGE_SIZE = 20;
-const feedIds = (page: Page) => page.getByRole('list', { name: 'Your jobs' }).locator('li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-job-id')!));
-
-/** Tags each row element with the job it shows now; a row that later shows another job was reused. */
-const tagRows = (page: Page) =>
-  page.getByRole('list', { name: 'Your jobs' }).locator('li').evaluateAll((rows) => {
-    for (const row of rows) (row as HTMLElement & { e2eJob?: string }).e2eJob = row.getAttribute('data-job-id')!;
-  });
-const reusedRows = (page: Page) =>
-  page.getByRole('list', { name: 'Your jobs' }).locator('li').evaluateAll((rows) =>
-    rows
-      .map((row) => ({ was: (row as HTMLElement & { e2eJob?: string }).e2eJob, now: row.getAttribute('data-job-id') }))
-      .filter((row) => row.was !== undefined && row.was !== row.now)
-      .map((row) => `${row.was} → ${row.now}`),
-  );
 
 describeIncident('feed-stability', () => {
-  test('new jobs arrive while the user pages through the feed: nothing dropped, duplicated or reordered, rows keep their elements', async ({ page, tenant, sessions, jobs, db }) => {
+  test('new jobs arrive while the user pages through the feed: nothing dropped, duplicated or reordered, rows keep their elements', async ({ page, app, tenant, jobs }) => {
     const user = tenant.member;
+    const { jobsPage } = app;
+    const rows = jobsPage.feed.locator('li');
+    const serverOrder = async () => (await jobs.ofUser(user)).map((job) => job.id);
     let token = '';
-    const serverOrder = async () =>
-      (
-        await db.query<{ id: string }>('SELECT id FROM jobs WHERE user_id = $1 ORDER BY created_at DESC, id DESC', [user.id])
-      ).rows.map((r) => r.id);
 
     await test.step(`conditions: ${PAGE_SIZE + 4} jobs, the first page of the feed on screen`, async () => {
-      token = (await sessions.signIn(page, user)).accessToken;
+      token = (await app.signIn(user)).accessToken;
       for (let i = 1; i <= PAGE_SIZE + 4; i++) await jobs.create(token, `backlog item ${i}`);
-      await page.goto('/jobs');
-      await expect.poll(() => feedIds(page).then((ids) => ids.length)).toBe(PAGE_SIZE);
-      await tagRows(page);
+      await jobsPage.open();
+      await expect(rows).toHaveCount(PAGE_SIZE);
+      // Tag each row element with the job it shows now: a row that later shows another job was reused.
+      await rows.evaluateAll((elements) => {
+        for (const row of elements) (row as HTMLElement & { e2eJob?: string }).e2eJob = row.getAttribute('data-job-id')!;
+      });
     });
 
     await test.step('action: three new jobs are created elsewhere, then the user loads more', async () => {
@@ -44,26 +31,27 @@ describeIncident('feed-stability', () => {
     });
 
     await test.step('recovery: every older job exactly once, in the server’s order', async () => {
-      const shown = await feedIds(page);
+      const shown = await jobsPage.feedIds();
       const expected = (await serverOrder()).slice(3); // the three new ones are not loaded yet
       const duplicated = shown.filter((id, i) => shown.indexOf(id) !== i);
       const missing = expected.filter((id) => !shown.includes(id));
-      expect({ duplicated, missing }, `feed unstable: ${duplicated.length} duplicated, ${missing.length} missing after loading more`).toEqual({
-        duplicated: [],
-        missing: [],
-      });
+      expect({ duplicated, missing }, `feed unstable: ${duplicated.length} duplicated, ${missing.length} missing after loading more`).toEqual({ duplicated: [], missing: [] });
       expect(shown).toEqual(expected);
     });
 
     await test.step('action: the feed refreshes with the new jobs on top', async () => {
-      await page.getByLabel('Prompt').fill('one more, from this page');
-      await page.getByRole('button', { name: 'Generate' }).click();
-      await expect.poll(async () => (await feedIds(page)).length).toBe(PAGE_SIZE + 4 + 3 + 1);
+      await jobsPage.submit('one more, from this page');
+      await expect(rows).toHaveCount(PAGE_SIZE + 4 + 3 + 1);
     });
 
     await test.step('recovery: the same order as the server, and no row element was reused for another job', async () => {
-      expect(await feedIds(page)).toEqual(await serverOrder());
-      const reused = await reusedRows(page);
+      expect(await jobsPage.feedIds()).toEqual(await serverOrder());
+      const reused = await rows.evaluateAll((elements) =>
+        elements
+          .map((row) => ({ was: (row as HTMLElement & { e2eJob?: string }).e2eJob, now: row.getAttribute('data-job-id') }))
+          .filter((row) => row.was !== undefined && row.was !== row.now)
+          .map((row) => `${row.was} → ${row.now}`),
+      );
       expect(reused, `feed unstable: ${reused.length} rows switched jobs under their elements (keys by position)`).toEqual([]);
     });
   });

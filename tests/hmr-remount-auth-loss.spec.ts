@@ -1,10 +1,7 @@
 // logout-during-hmr-remount.md: a hot update remounted the app while a generation ran.
 // The fresh auth store was empty when the first requests left, they carried no
 // Authorization, the backend refused them, and the frontend logged the user out.
-import { storageKeys } from '../app/shared/storage-keys.ts';
-import type { RequestRecord } from '../fixtures/detectors/requests.ts';
-import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { holdRequests, jobCard, runningJob } from './support/jobs-page.ts';
+import { type RequestRecord, describeIncident, expect, test } from '../fixtures/index.ts';
 
 const REMOUNTS = 3;
 /** Endpoints that answer only with a bearer token. */
@@ -13,22 +10,18 @@ const needsAuth = (r: RequestRecord) =>
 const routerContextError = /useLocation|useNavigate|useHref|may be used only in the context of a <Router>/;
 
 describeIncident('hmr-remount-auth-loss', () => {
-  test(`${REMOUNTS} quick remounts while a job runs: still signed in on every page, the job completes`, async ({ page, stack, tenant, sessions, provider, requests, navigations, browserErrors, jobStatuses }) => {
-    const user = tenant.member;
+  test(`${REMOUNTS} quick remounts while a job runs: still signed in on every page, the job completes`, async ({ page, app, network, tenant, provider, requests, navigations, browserErrors, jobStatuses }) => {
     let jobId = '';
 
     await test.step('conditions: signed in, a job running on the jobs page', async () => {
-      await provider.hold();
-      await sessions.signIn(page, user);
-      await page.goto('/jobs');
-      jobId = await runningJob(page, provider, 'a lighthouse at dusk', 40);
+      jobId = await app.runningJob(tenant.member, 'a lighthouse at dusk', 40);
     });
 
     const sentBefore = requests.records.length;
     await test.step(`action: the root is torn down and remounted ${REMOUNTS} times with fresh stores, requests in flight`, async () => {
       // Every api answer waits until the remounts are over, so requests are in flight
       // through all of them, and no answer can redirect the page midway.
-      const api = await holdRequests(page, (url) => url.origin === stack.apiUrl && url.pathname.startsWith('/api/v1/'));
+      const answers = await network.hold({ path: /^\/api\/v1\// });
       for (let i = 0; i < REMOUNTS; i++) {
         await page.evaluate(() => new Promise<void>((resolve) => {
           window.__E2E_REMOUNT__!();
@@ -36,8 +29,8 @@ describeIncident('hmr-remount-auth-loss', () => {
         }));
       }
       // React commits a new root asynchronously: wait until its first requests are held.
-      await expect.poll(() => api.held, { message: 'the remounted app sent requests while the others were in flight' }).toBeGreaterThan(0);
-      await api.release();
+      await expect.poll(() => answers.held, { message: 'the remounted app sent requests while the others were in flight' }).toBeGreaterThan(0);
+      await answers.release();
       await expect(navigations).toSettle(() => requests.whenIdle());
     });
 
@@ -45,27 +38,22 @@ describeIncident('hmr-remount-auth-loss', () => {
       const bare = requests.records.slice(sentBefore).filter((r) => needsAuth(r) && !r.authorized);
       expect(
         bare.length,
-        `unauthenticated requests: ${bare.length} calls to authenticated endpoints without Authorization after the remounts: ${bare
-          .map((r) => `${r.method} ${r.path} → ${r.status ?? r.failure}`)
-          .join(', ')}`,
+        `unauthenticated requests: ${bare.length} calls to authenticated endpoints without Authorization after the remounts\n  ${bare.map((r) => `${r.method} ${r.path} → ${r.status ?? r.failure}`).join('\n  ')}`,
       ).toBe(0);
     });
 
     await test.step('action: the user keeps navigating across pages', async () => {
-      for (const [link, heading] of [['Dashboard', 'Dashboard'], ['Jobs', 'Jobs'], ['Dashboard', 'Dashboard'], ['Jobs', 'Jobs']] as const) {
-        await page.getByRole('navigation').getByRole('link', { name: link }).click();
-        await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
-      }
+      for (const to of ['Dashboard', 'Jobs', 'Dashboard', 'Jobs'] as const) await app.navigate(to);
     });
 
     await test.step('recovery: the job reaches completed on screen, the user never left', async () => {
       await provider.step(jobId, { complete: 'a lighthouse, dusk' });
-      await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
-      await expect(jobCard(page)).toContainText('Result: a lighthouse, dusk');
+      await expect(app.jobsPage.card).toHaveAttribute('data-job-status', 'completed');
+      await expect(app.jobsPage.card).toContainText('Result: a lighthouse, dusk');
       await expect(jobStatuses).toNeverRegress();
-      expect(navigations.arrivalsAt('/login'), `logged out: ${navigations.sequence()}`).toBe(0);
+      expect(navigations.arrivalsAt('/login'), `logged out\n  navigations: ${navigations.sequence()}`).toBe(0);
       expect(requests.count({ status: 401 }), 'no request was refused as unauthenticated').toBe(0);
-      expect(await page.evaluate((key) => localStorage.getItem(key), storageKeys.accessToken)).not.toBeNull();
+      expect((await app.stored()).accessToken, 'the access token is still in storage').not.toBeNull();
     });
 
     await test.step('recovery: no router-context error on any page', async () => {

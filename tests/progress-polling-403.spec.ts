@@ -1,10 +1,7 @@
 // logout-during-hmr-remount.md, sections 3 and 4: normal users got "You do not have
 // permission" when polling their own task's progress and reading the settings the page
 // needed, because an admin-only check sat on the whole router.
-import type { APIRequestContext } from '@playwright/test';
-import type { Job, TestUser } from '../app/shared/api-types.ts';
-import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { followNewJob, pollUntilCompleted } from './support/jobs-page.ts';
+import { type APIRequestContext, type Job, describeIncident, expect, test } from '../fixtures/index.ts';
 
 type Role = 'anonymous' | 'member' | 'admin';
 interface Call {
@@ -19,39 +16,26 @@ const matrix: Call[] = [
   { name: 'GET /api/v1/auth/me', send: (api, headers) => status(api.get('/api/v1/auth/me', { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
   { name: 'GET /api/v1/dashboard', send: (api, headers) => status(api.get('/api/v1/dashboard', { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
   { name: 'GET /api/v1/jobs', send: (api, headers) => status(api.get('/api/v1/jobs', { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
-  {
-    name: 'POST /api/v1/jobs',
-    send: (api, headers) => status(api.post('/api/v1/jobs', { headers, data: { prompt: 'matrix probe' } })),
-    expected: { anonymous: 401, member: 201, admin: 201 },
-  },
+  { name: 'POST /api/v1/jobs', send: (api, headers) => status(api.post('/api/v1/jobs', { headers, data: { prompt: 'matrix probe' } })), expected: { anonymous: 401, member: 201, admin: 201 } },
   { name: 'GET /api/v1/jobs/:id', send: (api, headers, own) => status(api.get(`/api/v1/jobs/${own.id}`, { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
-  {
-    name: 'GET /api/v1/settings/generation',
-    send: (api, headers) => status(api.get('/api/v1/settings/generation', { headers })),
-    expected: { anonymous: 401, member: 200, admin: 200 },
-  },
+  { name: 'GET /api/v1/settings/generation', send: (api, headers) => status(api.get('/api/v1/settings/generation', { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
   {
     name: 'PUT /api/v1/settings/generation',
     send: (api, headers) => status(api.put('/api/v1/settings/generation', { headers, data: { maxPromptLength: 500 } })),
     expected: { anonymous: 401, member: 403, admin: 200 },
   },
-  {
-    name: 'POST /api/v1/jobs/:id/cancel',
-    send: (api, headers, own) => status(api.post(`/api/v1/jobs/${own.id}/cancel`, { headers })),
-    expected: { anonymous: 401, member: 200, admin: 200 },
-  },
+  { name: 'POST /api/v1/jobs/:id/cancel', send: (api, headers, own) => status(api.post(`/api/v1/jobs/${own.id}/cancel`, { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
 ];
 
 describeIncident('progress-polling-403', () => {
-  test('anonymous, member and admin against every endpoint; a member polls their own job to the end', async ({ page, api, tenant, sessions, provider, demoMode, requests }) => {
-    const owners: Record<Exclude<Role, 'anonymous'>, TestUser> = { member: tenant.member, admin: tenant.admin };
+  test('anonymous, member and admin against every endpoint; a member polls their own job to the end', async ({ page, app, api, tenant, sessions, provider, demoMode, requests }) => {
     const auth: Record<Role, Record<string, string>> = { anonymous: {}, member: {}, admin: {} };
     const own: Partial<Record<Role, Job>> = {};
 
     await test.step('conditions: a member and an admin, each with a running job of their own', async () => {
       await provider.hold();
       for (const role of ['member', 'admin'] as const) {
-        auth[role] = { authorization: `Bearer ${(await sessions.issue(owners[role], 'valid')).accessToken}` };
+        auth[role] = { authorization: `Bearer ${(await sessions.issue(tenant[role], 'valid')).accessToken}` };
         const created = await api.post('/api/v1/jobs', { headers: auth[role], data: { prompt: `${role}'s job` } });
         expect(created.status()).toBe(201);
         own[role] = (await created.json()) as Job;
@@ -67,20 +51,18 @@ describeIncident('progress-polling-403', () => {
           if (got !== call.expected[role]) wrong.push(`${role} ${call.name} → ${got} (expected ${call.expected[role]})`);
         }
       }
-      expect(wrong, `authorization matrix: ${wrong.length} unexpected answers: ${wrong.join('; ')}`).toEqual([]);
+      expect(wrong, `authorization matrix: ${wrong.length} unexpected answers\n  ${wrong.join('\n  ')}`).toEqual([]);
       // Ownership: a member never sees another user's job, even in the same tenant.
       expect(await status(api.get(`/api/v1/jobs/${own.admin!.id}`, { headers: auth.member }))).toBe(404);
     });
 
     await test.step('recovery: in the browser, a member on polling alone sees their job through to completed', async () => {
       await demoMode.on(); // no live socket: progress comes from polling only
-      await page.clock.install();
-      await sessions.signIn(page, tenant.member);
-      await page.goto('/jobs');
+      await app.openJobsPage(tenant.member, { clock: true });
       await expect(page.getByText('Up to 500 characters.')).toBeVisible(); // the admin's setting, read by a member
-      const jobId = await followNewJob(page, 'a member-only prompt');
+      const jobId = await app.jobsPage.follow('a member-only prompt');
       await provider.step(jobId, { complete: 'done for the member' });
-      await pollUntilCompleted(page, requests);
+      await app.jobsPage.pollUntilCompleted();
       expect(requests.count({ status: 403 }), 'no request of the member was refused').toBe(0);
     });
   });

@@ -1,9 +1,7 @@
 // deployment-cascade-rate-limit-cors-schema.md, section 7: a failing operation was
 // retried 14 times, each retry spent the rate budget, and once it ran out even /auth/me
 // was refused; the auth check never completed and the page seized.
-import { renderCounts } from '../fixtures/detectors/job-statuses.ts';
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { generate, jobCard, untilFormIdle } from './support/jobs-page.ts';
 
 const BUDGET = 5;
 const WINDOW_MS = 60_000;
@@ -12,28 +10,25 @@ const SESSION_CHECK_MS = 30_000;
 const MAX_CLICKS = 3;
 
 describeIncident('rate-limit-cascade', () => {
-  test('a failing create against a budget of 5: bounded retries, session checks untouched, a visible limit, recovery after the window', async ({ page, tenant, sessions, provider, rateLimits, serverClock, requests, browserErrors, redis, db }) => {
+  test('a failing create against a budget of 5: bounded retries, session checks untouched, a visible limit, recovery after the window', async ({ page, app, tenant, provider, rateLimits, serverClock, jobs, requests, renders, browserErrors }) => {
     const user = tenant.member;
+    const { jobsPage } = app;
     const creates = () => requests.matching({ method: 'POST', path: '/api/v1/jobs' });
-    const alert = page.getByRole('alert');
     let clicks = 0;
 
     await test.step(`conditions: the provider is down, the general budget is ${BUDGET} per window`, async () => {
       await provider.failModeration();
       await rateLimits.setGeneralBudget(BUDGET);
-      await page.clock.install();
-      await sessions.signIn(page, user);
-      await page.goto('/jobs');
-      await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+      await app.openJobsPage(user, { clock: true });
     });
 
     await test.step('action: the user clicks Generate after each failure, until the budget runs out', async () => {
-      const limited = async () => (await alert.allTextContents()).some((text) => text.startsWith('Too many requests'));
+      const limited = async () => (await jobsPage.alert.allTextContents()).some((text) => text.startsWith('Too many requests'));
       while (clicks < MAX_CLICKS && !(await limited())) {
         clicks += 1;
-        await generate(page, `a schedule, attempt ${clicks}`);
-        await untilFormIdle(page, requests);
-        await expect(alert).toBeVisible();
+        await jobsPage.submit(`a schedule, attempt ${clicks}`);
+        await jobsPage.untilFormIdle();
+        await expect(jobsPage.alert).toBeVisible();
       }
       expect(creates().some((r) => r.status === 429), 'the general budget ran out').toBe(true);
     });
@@ -45,10 +40,7 @@ describeIncident('rate-limit-cascade', () => {
 
     await test.step('recovery: the session endpoints were never refused', async () => {
       const refused = requests.matching({ path: /^\/api\/v1\/auth\/(me|refresh)$/, status: 429 });
-      expect(
-        refused.length,
-        `rate-limit cascade: ${refused.length} session checks refused with 429 after ${creates().length} POST /api/v1/jobs for ${clicks} clicks`,
-      ).toBe(0);
+      expect(refused.length, `rate-limit cascade: ${refused.length} session checks refused with 429\n  after ${creates().length} POST /api/v1/jobs for ${clicks} clicks`).toBe(0);
       const lastRefusal = creates().findLast((r) => r.status === 429)!.startedAt;
       expect(requests.matching({ path: '/api/v1/auth/me', status: 200 }).some((r) => r.startedAt > lastRefusal), 'a session check passed after the limit').toBe(true);
     });
@@ -61,29 +53,29 @@ describeIncident('rate-limit-cascade', () => {
     });
 
     await test.step('recovery: a rate-limited state with the retry time, no spinner, no render loop', async () => {
-      await expect(alert).toHaveText(/^Too many requests\. Try again in \d+ s\.$/);
-      await expect(page.getByRole('button', { name: 'Generate' })).toBeDisabled();
+      await expect(jobsPage.alert).toHaveText(/^Too many requests\. Try again in \d+ s\.$/);
+      await expect(jobsPage.generateButton).toBeDisabled();
       await expect(page.locator('form')).toHaveAttribute('aria-busy', 'false');
-      const renders = await renderCounts(page);
-      expect(renders.JobsPage ?? 0, `JobsPage rendered ${renders.JobsPage} times`).toBeLessThan(60);
+      const pageRenders = await renders.of('JobsPage');
+      expect(pageRenders, `JobsPage rendered ${pageRenders} times`).toBeLessThan(60);
       // A refused request logs one console error; nothing else may.
       expect(browserErrors.consoleErrors.length).toBeLessThanOrEqual(requests.matching({}).filter((r) => (r.status ?? 0) >= 400).length);
       expect(browserErrors.pageErrors).toEqual([]);
     });
 
     await test.step('recovery: once the window passes, the same click works, and nobody flushed Redis', async () => {
-      const spentWindows = await redis.keys(`rate:general:user:${user.id}:*`);
-      expect(spentWindows, 'the spent window is a real key in Redis').toHaveLength(1);
+      const [spent, ...others] = await rateLimits.generalWindows(user);
+      expect(others, 'the spent window is the one real key in Redis').toEqual([]);
       await serverClock.advance(WINDOW_MS);
       await page.clock.runFor(WINDOW_MS);
       await provider.recover();
-      await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
-      await generate(page, 'a schedule, after the window');
-      await expect(jobCard(page)).toHaveAttribute('data-job-status', /pending|running|completed/);
-      expect(Number(await redis.get(spentWindows[0]!)), 'the spent window kept its count').toBeGreaterThan(BUDGET);
-      expect(await redis.keys(`rate:general:user:${user.id}:*`), 'a new window opened beside it').toHaveLength(2);
-      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE user_id = $1', [user.id]);
-      expect(rows[0]?.n, 'exactly the one job created after the window').toBe(1);
+      await expect(jobsPage.generateButton).toBeEnabled();
+      await jobsPage.submit('a schedule, after the window');
+      await expect(jobsPage.card).toHaveAttribute('data-job-status', /pending|running|completed/);
+      const windows = await rateLimits.generalWindows(user);
+      expect(windows.find((w) => w.key === spent!.key)?.count, 'the spent window kept its count').toBeGreaterThan(BUDGET);
+      expect(windows, 'a new window opened beside it').toHaveLength(2);
+      expect(await jobs.ofUser(user), 'exactly the one job created after the window').toHaveLength(1);
     });
   });
 });

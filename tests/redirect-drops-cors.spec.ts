@@ -6,24 +6,20 @@ import { describeIncident, expect, test } from '../fixtures/index.ts';
 const legacyBase = /^\/api\/(?!v1\/)/;
 
 describeIncident('redirect-drops-cors', () => {
-  test('the app calls /api/v1 directly, and the legacy redirect still carries CORS headers', async ({ page, stack, tenant, sessions, requests, testApi }) => {
+  test('the app calls /api/v1 directly, and the legacy redirect still carries CORS headers', async ({ page, app, stack, tenant, requests, testApi }) => {
     await test.step('conditions: a signed-in user; the api still redirects legacy /api paths', async () => {
-      await sessions.signIn(page, tenant.member);
+      await app.signIn(tenant.member);
     });
 
     await test.step('action: open the dashboard and the jobs page', async () => {
-      await page.goto('/dashboard');
-      await page.getByRole('navigation').getByRole('link', { name: 'Jobs' }).click();
-      await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+      await app.dashboard.open();
+      await app.navigate('Jobs');
       await requests.whenIdle();
     });
 
     await test.step('recovery: no request went to the legacy base', async () => {
       const legacy = requests.matching({ path: legacyBase });
-      expect(
-        legacy.length,
-        `legacy api base: ${legacy.length} requests to /api/ instead of /api/v1/: ${legacy.map((r) => `${r.method} ${r.path} → ${r.failure ?? r.status}`).join(', ')}`,
-      ).toBe(0);
+      expect(legacy.length, `legacy api base: ${legacy.length} requests to /api/ instead of /api/v1/\n  ${legacy.map((r) => `${r.method} ${r.path} → ${r.failure ?? r.status}`).join('\n  ')}`).toBe(0);
       expect(requests.count({ path: '/api/v1/auth/me', status: 200 })).toBeGreaterThanOrEqual(1);
     });
 

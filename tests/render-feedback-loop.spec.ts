@@ -1,23 +1,20 @@
 // job-status-oscillation-stale-storage-cancel.md: state bounced between the progress
 // card and its parent until React gave up with "Maximum update depth exceeded".
-import { renderCounts } from '../fixtures/detectors/job-statuses.ts';
 import { describeIncident, expect, test } from '../fixtures/index.ts';
-import { generateJob, jobCard } from './support/jobs-page.ts';
 
 /** Renders a card may need for one job from creation to completion, with room to spare. */
 const RENDER_BUDGET = 30;
 const maxDepth = /Maximum update depth exceeded|Minified React error #185/;
 
 describeIncident('render-feedback-loop', () => {
-  test('a job runs from creation to completion: the card renders a bounded number of times, no update-depth error', async ({ page, tenant, sessions, provider, browserErrors }) => {
+  test('a job runs from creation to completion: the card renders a bounded number of times, no update-depth error', async ({ page, app, tenant, provider, browserErrors, renders }) => {
+    const { jobsPage } = app;
     let jobId = '';
 
     await test.step('conditions: a job created from the jobs page, held running by the provider', async () => {
-      await provider.hold();
-      await sessions.signIn(page, tenant.member);
-      await page.goto('/jobs');
+      await app.openJobsPage(tenant.member, { held: true });
       // The id comes from the server's answer: with the loop, the card may never show it.
-      jobId = (await generateJob(page, 'a glossary of knots')).id;
+      jobId = (await jobsPage.create('a glossary of knots')).id;
     });
 
     await test.step('action: the job progresses and completes while the card and the page exchange its state', async () => {
@@ -29,10 +26,10 @@ describeIncident('render-feedback-loop', () => {
     });
 
     await test.step('recovery: bounded renders, no update-depth error, completed on screen', async () => {
-      const renders = (await renderCounts(page)).JobProgress ?? 0;
-      expect(renders, `render loop: JobProgress rendered ${renders} times for one job (budget ${RENDER_BUDGET})`).toBeLessThanOrEqual(RENDER_BUDGET);
+      const cardRenders = await renders.of('JobProgress');
+      expect(cardRenders, `render loop: JobProgress rendered ${cardRenders} times for one job (budget ${RENDER_BUDGET})`).toBeLessThanOrEqual(RENDER_BUDGET);
       expect(browserErrors.matching(maxDepth), 'render loop: React reported an update-depth error').toEqual([]);
-      await expect(jobCard(page)).toHaveAttribute('data-job-status', 'completed');
+      await expect(jobsPage.card).toHaveAttribute('data-job-status', 'completed');
     });
   });
 });

@@ -10,10 +10,10 @@ const pages = [
 ] as const;
 
 describeIncident('router-context-after-reorder', () => {
-  test('after a remount, every page renders: no router-context error, no error boundary', async ({ page, tenant, sessions, browserErrors }) => {
+  test('after a remount, every page renders: no router-context error, no error boundary', async ({ page, app, tenant, browserErrors }) => {
     await test.step('conditions: signed in, the app remounted with fresh state, as after a hot update', async () => {
-      await sessions.signIn(page, tenant.member);
-      await page.goto('/dashboard');
+      await app.signIn(tenant.member);
+      await app.dashboard.open();
       await page.waitForFunction(() => typeof window.__E2E_REMOUNT__ === 'function');
       await page.evaluate(() => window.__E2E_REMOUNT__!());
     });

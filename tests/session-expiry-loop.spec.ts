@@ -1,10 +1,7 @@
 // session-expiry-refresh-loop.md, part 2.1: the persisted store says "signed in" while
 // the tokens behind it are gone, expired or revoked. The dashboard used to bounce between
 // /login and /dashboard forever.
-import type { Page } from '@playwright/test';
-import type { TestUser } from '../app/shared/api-types.ts';
-import type { BrowserAuthState, Sessions } from '../fixtures/data.ts';
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { type BrowserAuthState, type Sessions, type TestUser, describeIncident, expect, test } from '../fixtures/index.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -15,38 +12,30 @@ const staleStates: Record<string, (sessions: Sessions, user: TestUser) => Promis
   'session revoked server-side': async (sessions, user) => ({ isAuthenticated: true, user, tokens: await sessions.issue(user, 'revoked') }),
 };
 
-async function signIn(page: Page, user: TestUser) {
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-const signInForm = (page: Page) => expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-
 describeIncident('session-expiry-loop', () => {
   for (const [condition, staleState] of Object.entries(staleStates)) {
-    test(`${condition}: lands on /login once, signs in again, reaches the dashboard`, async ({ page, tenant, sessions, navigations, browserErrors, db }) => {
+    test(`${condition}: lands on /login once, signs in again, reaches the dashboard`, async ({ app, tenant, sessions, navigations, browserErrors, db }) => {
       const user = tenant.member;
 
       await test.step(`conditions: persisted store says signed in, ${condition}`, async () => {
-        await sessions.plant(page, await staleState(sessions, user));
+        await app.plantAuth(await staleState(sessions, user));
       });
 
       await test.step('action: open the dashboard', async () => {
-        await page.goto('/dashboard');
+        await app.dashboard.open();
       });
 
       await test.step('recovery: one landing on /login, no loop', async () => {
-        await expect(navigations).toSettle(() => signInForm(page));
+        await expect(navigations).toSettle(() => expect(app.loginPage.heading).toBeVisible());
         expect(navigations).toLandOnceOn('/login');
         expect(navigations).toNavigateAtMost(3);
         expect(browserErrors.pageErrors).toEqual([]);
       });
 
       await test.step('recovery: signs in again and reaches the dashboard', async () => {
-        await signIn(page, user);
-        await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-        await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
+        await app.loginPage.signIn(user);
+        await expect(app.dashboard.heading).toBeVisible();
+        await expect(app.dashboard.signedInAs(user)).toBeVisible();
         // The new login is the user's only live session; the planted one stays dead.
         const { rows } = await db.query<{ live: number }>(
           'SELECT count(*)::int AS live FROM refresh_sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()',
@@ -57,14 +46,14 @@ describeIncident('session-expiry-loop', () => {
     });
   }
 
-  test('access token expires mid-session: refreshed silently; refresh session expired: one redirect with a message', async ({ page, tenant, sessions, serverClock, navigations, requests }) => {
+  test('access token expires mid-session: refreshed silently; refresh session expired: one redirect with a message', async ({ app, tenant, serverClock, navigations, requests }) => {
     const user = tenant.member;
     const refreshes = (status: number) => requests.count({ method: 'POST', path: '/api/v1/auth/refresh', status });
 
     await test.step('conditions: signed in with a live session', async () => {
-      await sessions.plant(page, { isAuthenticated: true, user, tokens: await sessions.issue(user, 'valid') });
-      await page.goto('/dashboard');
-      await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
+      await app.signIn(user);
+      await app.dashboard.open();
+      await expect(app.dashboard.signedInAs(user)).toBeVisible();
     });
 
     await test.step('conditions: 16 minutes pass on the server; the 15-minute access token dies', async () => {
@@ -72,9 +61,9 @@ describeIncident('session-expiry-loop', () => {
     });
 
     await test.step('action + recovery: refreshing the dashboard renews the token silently', async () => {
-      await page.getByRole('button', { name: 'Refresh' }).click();
+      await app.dashboard.refresh();
       await expect.poll(() => refreshes(200)).toBe(1);
-      await expect(navigations).toSettle(() => expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible());
+      await expect(navigations).toSettle(() => expect(app.dashboard.signedInAs(user)).toBeVisible());
       expect(navigations.arrivalsAt('/login')).toBe(0);
       expect(refreshes(401)).toBe(0);
     });
@@ -84,10 +73,10 @@ describeIncident('session-expiry-loop', () => {
     });
 
     await test.step('action + recovery: exactly one redirect to /login, with a message', async () => {
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      await expect(navigations).toSettle(() => signInForm(page));
+      await app.dashboard.refresh();
+      await expect(navigations).toSettle(() => expect(app.loginPage.heading).toBeVisible());
       expect(navigations).toLandOnceOn('/login');
-      await expect(page.getByRole('status')).toHaveText('Your session has expired. Please sign in again.');
+      await expect(app.loginPage.notice).toHaveText('Your session has expired. Please sign in again.');
       expect(refreshes(401)).toBe(1);
     });
   });

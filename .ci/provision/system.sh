@@ -22,7 +22,8 @@ apt_wants=()
 if has_browser; then
   say "browser: present"
 elif debian && can_apt; then
-  apt_wants+=(chromium)
+  # The full browser for headed and UI runs; the headless shell, lighter, for the rest.
+  apt_wants+=(chromium chromium-headless-shell)
 elif (cd "$root" && PATH="$(dirname "$node_bin"):$PATH" npx --no playwright install chromium >/dev/null 2>&1); then
   say "browser: installed Playwright's Chromium"
 else

@@ -3,28 +3,26 @@
 // Query answers the page's invalidation with that load (the feed has no data yet), so
 // the new job was missing from the feed, and a feed with no active job never refreshes.
 import { expect, test } from '../../fixtures/index.ts';
-import { followNewJob, holdRequests, jobCard } from '../support/jobs-page.ts';
 
-test('a job created during the first feed load: the feed shows it and the card goes live', async ({ page, stack, tenant, sessions, provider }) => {
-  const feed = await holdRequests(page, (url) => url.origin === stack.apiUrl && url.pathname === '/api/v1/jobs', { method: 'GET', answerNow: true });
+test('a job created during the first feed load: the feed shows it and the card goes live', async ({ app, network, tenant }) => {
+  const { jobsPage } = app;
+  const feed = await network.hold({ method: 'GET', path: '/api/v1/jobs' }, { answerNow: true });
 
   await test.step('conditions: the first feed load is answered by the server now, and delivered late', async () => {
-    await provider.hold();
-    await sessions.signIn(page, tenant.member);
-    await page.goto('/jobs');
+    await app.openJobsPage(tenant.member, { held: true });
     await expect.poll(() => feed.held, { message: 'the first feed load was answered before the job existed' }).toBe(1);
   });
 
-  let jobId = '';
-  await test.step('action: the user generates, then the old feed answer arrives', async () => {
+  const jobId = await test.step('action: the user generates, then the old feed answer arrives', async () => {
     // Once the card follows the job, the page has handled the creation and asked for a
     // fresh feed; only then may the old answer land.
-    jobId = await followNewJob(page, 'made before the feed loaded');
+    const id = await jobsPage.follow('made before the feed loaded');
     await feed.release();
+    return id;
   });
 
   await test.step('recovery: the feed lists the new job, and the card follows it live', async () => {
-    await expect(page.getByRole('list', { name: 'Your jobs' }).locator(`li[data-job-id="${jobId}"]`)).toBeVisible();
-    await expect(jobCard(page)).toHaveAttribute('data-live', 'live');
+    await expect(jobsPage.row(jobId)).toBeVisible();
+    await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
   });
 });

@@ -2,10 +2,7 @@
 // headers from fast-check. Whatever arrives, the api answers 2xx for input that happens
 // to be valid and otherwise a 4xx with a JSON error: never a 5xx, never a crash, and
 // never a partial write. The seed is fixed so a run is repeatable; E2E_FUZZ_SEED varies it.
-import type { APIRequestContext, APIResponse } from '@playwright/test';
-import fc from 'fast-check';
-import type { GenerationSettings } from '../../app/shared/api-types.ts';
-import { expect, test } from '../../fixtures/index.ts';
+import { type APIRequestContext, type APIResponse, type GenerationSettings, expect, fc, test } from '../../fixtures/index.ts';
 
 const SEED = Number(process.env.E2E_FUZZ_SEED ?? 20261122);
 const RUNS = 25;

@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jwtVerify } from 'jose';
 import type { Redis } from 'ioredis';
+import { RATE_LIMIT_NAMESPACE, type RateBudget, rateLimitCaller, rateLimitKey } from '../../shared/rate-limit-keys.ts';
 import { ApiFailure } from './api-failure.ts';
 import { bearer } from './auth/guard.ts';
 import { bugOn } from './bug-switches.ts';
@@ -22,8 +23,6 @@ export interface RateLimitConfig {
 
 const SESSION_PATHS = ['/api/v1/auth/me', '/api/v1/auth/refresh', '/api/v1/auth/login', '/api/v1/auth/logout'];
 const UNLIMITED = /^\/api\/v1\/(health|__test__\/)/;
-
-type Budget = 'session' | 'general';
 
 interface RateContext {
   max: number;
@@ -61,12 +60,12 @@ export async function registerRateLimit(
       try {
         // Signature only, not expiry: an expired token still names its user.
         const { payload } = await jwtVerify(token, config.jwtSecret, { currentDate: new Date(0) });
-        return { key: `user:${payload.sub}`, tenantId: String(payload.tid) };
+        return { key: rateLimitCaller.user(String(payload.sub)), tenantId: String(payload.tid) };
       } catch {
         // fall through: an invalid token is just an anonymous caller
       }
     }
-    return { key: `ip:${request.ip}` };
+    return { key: rateLimitCaller.address(request.ip) };
   }
 
   const readTestBudget = async (tenantId: string): Promise<TestBudget | undefined> => {
@@ -77,7 +76,7 @@ export async function registerRateLimit(
   app.decorateRequest('rate', null);
   await app.register(rateLimit, {
     redis,
-    nameSpace: 'rate:',
+    nameSpace: RATE_LIMIT_NAMESPACE,
     // If Redis is down, serve without limits rather than refuse everything.
     skipOnError: true,
     allowList: (request) => UNLIMITED.test(request.url),
@@ -85,7 +84,7 @@ export async function registerRateLimit(
       const { key, tenantId } = await caller(request);
       const path = request.url.split('?')[0] ?? '';
       const shared = bugOn(request, 'shared-rate-budget');
-      const budget: Budget = SESSION_PATHS.includes(path) && !shared ? 'session' : 'general';
+      const budget: RateBudget = SESSION_PATHS.includes(path) && !shared ? 'session' : 'general';
       const testBudget = deps.testMode && tenantId ? await readTestBudget(tenantId) : undefined;
       const anchor = testBudget?.anchorMs ?? 0;
       const now = tenantId ? await clock.now(tenantId) : Date.now();
@@ -94,7 +93,7 @@ export async function registerRateLimit(
         max: budget === 'session' ? config.rateLimitSessionMax : (testBudget?.generalMax ?? config.rateLimitGeneralMax),
         windowEndsInMs: anchor + (window + 1) * config.rateLimitWindowMs - now,
       };
-      return `${budget}:${key}:${window}`;
+      return rateLimitKey(budget, key, window);
     },
     max: async (request) => request.rate!.max,
     // The key lives until its window ends, so Retry-After tells the truth.

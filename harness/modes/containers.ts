@@ -5,36 +5,41 @@
 import { randomBytes } from 'node:crypto';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { RedisContainer } from '@testcontainers/redis';
-import { GenericContainer, getContainerRuntimeClient, type StartedTestContainer, Wait } from 'testcontainers';
+import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
+import { newStackSecrets, testModeApiEnvironment } from '../api-environment.ts';
+import { dockerClient } from '../docker.ts';
 import { HarnessError, PortInUse, lastLines } from '../errors.ts';
-import { images } from '../images.ts';
+import { buildAppImages, ensureImage, images } from '../images.ts';
 import { OWNER_LABEL, STACK_LABEL, SUITE_LABEL, ownerId } from '../ownership.ts';
-import { freePort } from '../ports.ts';
-import type { ServiceHandle, ServiceName, Stack, StackOptions } from '../stack.ts';
+import { freePort, retryOnTakenPort } from '../ports.ts';
+import { type OwnStack, type ServiceControl, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
 
-const API_PORT = 8080;
+/** The api's port inside its container, as its neighbours call it. */
+export const CONTAINER_API_PORT = 8080;
+const API_PORT = CONTAINER_API_PORT;
 const WEB_PORT = 8081;
 
-/** Docker multiplexes stdout and stderr in 8-byte-header frames when there is no TTY. */
-function demux(buffer: Buffer): string {
-  let text = '';
-  for (let offset = 0; offset + 8 <= buffer.length; ) {
-    const size = buffer.readUInt32BE(offset + 4);
-    text += buffer.subarray(offset + 8, offset + 8 + size).toString();
-    offset += 8 + size;
-  }
-  return text;
+/** What containers mode needs: an engine, the dependency images, and the app's images built. */
+export async function prepareContainers(log: (line: string) => void): Promise<void> {
+  const client = await dockerClient();
+  if (!client) throw new HarnessError('The Docker engine stopped answering.');
+  await ensureImage(client, images.postgres(), 'E2E_POSTGRES_IMAGE');
+  await ensureImage(client, images.redis(), 'E2E_REDIS_IMAGE');
+  if (!process.env.E2E_API_IMAGE || !process.env.E2E_WEB_IMAGE) await ensureImage(client, images.node(), 'E2E_NODE_IMAGE');
+  const started = Date.now();
+  const built = await buildAppImages(client);
+  if (built.length > 0) log(`built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function handle(container: StartedTestContainer): ServiceHandle {
-  const docker = async () => (await getContainerRuntimeClient()).container.getById(container.getId());
+function control(container: StartedTestContainer): ServiceControl {
+  const docker = async () => (await dockerClient())!.container.dockerode.getContainer(container.getId());
   return {
     stop: async () => void (await (await docker()).stop({ t: 2 })),
-    start: async () => void (await (await docker()).start()),
+    // Starting a running container is a no-op, as it is for a process service.
+    start: async () => void (await (await docker()).start().catch((error: { statusCode?: number }) => {
+      if (error.statusCode !== 304) throw error;
+    })),
     restart: () => container.restart(),
-    logs: async () => demux((await (await docker()).logs({ stdout: true, stderr: true, follow: false })) as Buffer),
-    exec: async (command) => container.exec(command),
-    health: async () => (await (await docker()).inspect()).State.Health?.Status,
   };
 }
 
@@ -67,22 +72,10 @@ async function startService<T extends StartedTestContainer>(name: ServiceName, h
   }
 }
 
-/** Start-up attempts when a chosen host port was taken before Docker could bind it. */
-const ATTEMPTS = 3;
+export const startContainersStack = (options: StackOptions) => retryOnTakenPort(() => startOnce(options));
 
-export async function startContainersStack(options: StackOptions): Promise<Stack> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(options);
-    } catch (error) {
-      if (!(error instanceof PortInUse) || attempt === ATTEMPTS) throw error;
-      process.stderr.write(`[e2e] ${error.message} Starting the stack again on other ports.\n`);
-    }
-  }
-}
-
-async function startOnce(options: StackOptions): Promise<Stack> {
-  const client = await getContainerRuntimeClient();
+async function startOnce(options: StackOptions): Promise<OwnStack> {
+  const client = (await dockerClient())!;
   const networkName = `e2e-${options.label}-${randomBytes(4).toString('hex')}`;
   const labels = { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [STACK_LABEL]: networkName };
   const network = await client.network.create({ Name: networkName, Labels: labels });
@@ -97,7 +90,7 @@ async function startOnce(options: StackOptions): Promise<Stack> {
   const host = ['localhost', '127.0.0.1', '::1'].includes(runtimeHost) ? '127.0.0.1' : runtimeHost;
   const apiUrl = `http://${host}:${apiPort}`;
   const webUrl = `http://${host}:${webPort}`;
-  const secrets = { pgPassword: randomBytes(16).toString('hex'), jwt: randomBytes(32).toString('hex'), providerKey: `pk_${randomBytes(24).toString('hex')}` };
+  const secrets = newStackSecrets();
 
   const stop = async () => {
     const docker = client.container.dockerode;
@@ -130,21 +123,17 @@ async function startOnce(options: StackOptions): Promise<Stack> {
       .withNetworkAliases('api')
       .withLabels(labels)
       .withEnvironment({
-        PORT: String(API_PORT),
-        DATABASE_URL: `postgres://${pg.getUsername()}:${pg.getPassword()}@postgres:5432/${pg.getDatabase()}`,
-        REDIS_URL: 'redis://redis:6379',
-        WEB_ORIGIN: webUrl,
+        ...testModeApiEnvironment({
+          port: API_PORT,
+          databaseUrl: `postgres://${pg.getUsername()}:${pg.getPassword()}@postgres:5432/${pg.getDatabase()}`,
+          redisUrl: 'redis://redis:6379',
+          webOrigin: webUrl,
+          secrets,
+          issuedSecretsFile: '/tmp/issued-secrets',
+        }),
         // The browser and the test process call `host`; the network calls 'api'.
         ALLOWED_HOSTS: host,
         INTERNAL_HOSTS: 'localhost,api',
-        JWT_SECRET: secrets.jwt,
-        PROVIDER_API_KEY: secrets.providerKey,
-        MIGRATE_ON_START: '1',
-        // An api restart hands its running jobs on within seconds, not the production 30 s.
-        QUEUE_STALLED_MS: '3000',
-        E2E_TEST_MODE: '1',
-        E2E_ISSUED_SECRETS: '/tmp/issued-secrets',
-        NODE_ENV: 'test',
       })
       .withExposedPorts({ container: API_PORT, host: apiPort })
       .withWaitStrategy(Wait.forHttp('/api/v1/health', API_PORT).forStatusCode(200))
@@ -158,16 +147,18 @@ async function startOnce(options: StackOptions): Promise<Stack> {
       .withExposedPorts({ container: WEB_PORT, host: webPort })
       .withWaitStrategy(Wait.forHttp('/config.js', WEB_PORT).forStatusCode(200)));
 
-    return {
+    const started = { postgres: pg, redis, api, web };
+    const facts: StackFacts = {
       mode: 'containers',
       webUrl,
       apiUrl,
       databaseUrl: pg.getConnectionUri(),
       redisUrl: redis.getConnectionUrl(),
-      services: { postgres: handle(pg), redis: handle(redis), api: handle(api), web: handle(web) },
       secrets: Object.values(secrets),
-      stop,
+      logSources: { postgres: { container: pg.getId() }, redis: { container: redis.getId() }, api: { container: api.getId() }, web: { container: web.getId() } },
     };
+    const services = Object.fromEntries(Object.entries(started).map(([name, container]) => [name, control(container)])) as Record<ServiceName, ServiceControl>;
+    return { ...attachStack(facts), facts, services, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,58 +1,9 @@
-// The run's secrets and what is done with them. Playwright cannot redact traces, and a
-// trace of a sign-in holds the password typed, the tokens in the response and every
-// Authorization header after it. So each stack writes the exact values it used or issued
-// to a ledger outside everything published; the scrub reporter replaces them in traces,
-// attachments and errors as each test ends, and the CI scan searches every artifact for them.
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Replacing secrets in what a run leaves behind (text, bytes, zips such as traces, whole
+// files), and finding them (as is, inside zips or base64 runs). The values come from the
+// ledger (ledger.ts); the scrub reporter redacts, the CI scan finds.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { repoRoot } from './paths.ts';
-
-/** Where the ledger lives: never under test-results, the report or blob-report. */
-export const secretLedgerDir = () => process.env.E2E_SECRETS_DIR ?? join(repoRoot, '.e2e', 'secrets');
-
-/** Called once per run, before any stack starts: secrets of earlier runs are dead and go. */
-export function resetSecretLedger(): void {
-  rmSync(secretLedgerDir(), { recursive: true, force: true });
-  mkdirSync(secretLedgerDir(), { recursive: true, mode: 0o700 });
-}
-
-/**
- * Replaces this worker's entry (one stack per worker) with every value its stack has used
- * or issued so far. Written aside and renamed: the reporter never reads half a file.
- */
-export function recordSecrets(values: string[]): void {
-  mkdirSync(secretLedgerDir(), { recursive: true, mode: 0o700 });
-  const entry = join(secretLedgerDir(), `${process.pid}.txt`);
-  writeFileSync(`${entry}.partial`, values.join('\n'), { mode: 0o600 });
-  renameSync(`${entry}.partial`, entry);
-}
-
-// Shorter values could match by chance; every secret the stacks make is far longer.
-const MIN_SECRET_LENGTH = 12;
-
-let cache: { stamp: string; values: string[] } | undefined;
-
-/** Every secret in the ledger; cheap to call per step (re-read only when a file changed). */
-export function readSecrets(): string[] {
-  let files: string[];
-  try {
-    files = readdirSync(secretLedgerDir())
-      .filter((file) => file.endsWith('.txt'))
-      .map((file) => join(secretLedgerDir(), file));
-  } catch {
-    return [];
-  }
-  const stamp = files
-    .map((file) => statSync(file, { throwIfNoEntry: false }))
-    .map((stat, i) => `${files[i]}:${stat?.mtimeMs}:${stat?.size}`)
-    .join('|');
-  if (cache?.stamp !== stamp) {
-    const values = files.flatMap((file) => readFileSync(file, 'utf8').split('\n'));
-    cache = { stamp, values: [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH))] };
-  }
-  return cache.values;
-}
 
 export const REDACTED = '[redacted secret]';
 

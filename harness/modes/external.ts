@@ -1,9 +1,9 @@
-// external: a stack someone else runs (staging). URLs come from the environment; its
-// services cannot be stopped or restarted from here.
+// external: a stack someone else runs (staging). URLs come from the environment; it is
+// checked once before any test, and never started, stopped or restarted from here.
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { HarnessError } from '../errors.ts';
-import { type ServiceHandle, type Stack, notAContainer, serviceNames } from '../stack.ts';
+import type { StackFacts } from '../stack.ts';
 
 const required = ['E2E_WEB_URL', 'E2E_API_URL', 'E2E_DATABASE_URL', 'E2E_REDIS_URL'] as const;
 
@@ -16,8 +16,8 @@ export function externalStackSettings() {
   return { webUrl: env.E2E_WEB_URL, apiUrl: env.E2E_API_URL, databaseUrl: env.E2E_DATABASE_URL, redisUrl: env.E2E_REDIS_URL };
 }
 
-/** Once, before any test: each of the four answers, or the run stops naming the one that does not. */
-export async function checkExternalStack(): Promise<void> {
+/** What external mode needs: once, before any test, each of the four answers, or the run stops naming those that do not. */
+export async function prepareExternal(): Promise<void> {
   const { webUrl, apiUrl, databaseUrl, redisUrl } = externalStackSettings();
   const http = async (url: string) => {
     const response = await fetch(url, { signal: AbortSignal.timeout(5000) }).catch((error: Error & { cause?: Error }) => {
@@ -54,21 +54,5 @@ export async function checkExternalStack(): Promise<void> {
   }
 }
 
-export async function connectExternalStack(): Promise<Stack> {
-  const settings = externalStackSettings();
-  const uncontrollable = (name: string): ServiceHandle => {
-    const refuse = async () => {
-      throw new HarnessError(`Cannot control ${name} of an external stack; run this spec in containers or local mode.`);
-    };
-    return {
-      stop: refuse,
-      start: refuse,
-      restart: refuse,
-      logs: async () => `(logs of ${name} are not collected in external mode)`,
-      ...notAContainer(name, 'external'),
-    };
-  };
-  const services = Object.fromEntries(serviceNames.map((name) => [name, uncontrollable(name)])) as Stack['services'];
-  // A deployed stack's secrets are not ours to know.
-  return { mode: 'external', ...settings, services, secrets: [], stop: async () => {} };
-}
+/** A deployed stack's facts: no logs to read, and its secrets are not ours to know. */
+export const externalStackFacts = (): StackFacts => ({ mode: 'external', ...externalStackSettings(), secrets: [] });

@@ -1,0 +1,52 @@
+// The api's contract with a test stack, stated once for every mode: how it reaches its
+// dependencies, which secrets it runs with, and what test mode changes.
+import { randomBytes } from 'node:crypto';
+
+export interface StackSecrets {
+  pgPassword: string;
+  jwtSecret: string;
+  providerKey: string;
+}
+
+/** Fresh per stack: nothing a run uses outlives it. */
+export function newStackSecrets(): StackSecrets {
+  return {
+    pgPassword: randomBytes(16).toString('hex'),
+    jwtSecret: randomBytes(32).toString('hex'),
+    providerKey: `pk_${randomBytes(24).toString('hex')}`,
+  };
+}
+
+export interface ApiWiring {
+  port: number;
+  /** Postgres and Redis as the api reaches them (a service alias in containers mode). */
+  databaseUrl: string;
+  redisUrl: string;
+  /** The web app's origin, for CORS. */
+  webOrigin: string;
+  secrets: StackSecrets;
+  /** Where test mode records every credential it issues, for the secret ledger. */
+  issuedSecretsFile: string;
+}
+
+export function testModeApiEnvironment(wiring: ApiWiring): Record<string, string> {
+  return {
+    PORT: String(wiring.port),
+    DATABASE_URL: wiring.databaseUrl,
+    REDIS_URL: wiring.redisUrl,
+    WEB_ORIGIN: wiring.webOrigin,
+    JWT_SECRET: wiring.secrets.jwtSecret,
+    PROVIDER_API_KEY: wiring.secrets.providerKey,
+    MIGRATE_ON_START: '1',
+    // An api restart hands its running jobs on within seconds, not the production 30 s.
+    QUEUE_STALLED_MS: '3000',
+    // Every test of a run reaches this api from one address, as thousands of users
+    // behind one proxy would: the per-address budgets must not make tests throttle each
+    // other. Specs that exercise rate limits set a tenant's own budget.
+    RATE_LIMIT_GENERAL_MAX: '100000',
+    RATE_LIMIT_SESSION_MAX: '100000',
+    E2E_TEST_MODE: '1',
+    E2E_ISSUED_SECRETS: wiring.issuedSecretsFile,
+    NODE_ENV: 'test',
+  };
+}

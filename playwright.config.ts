@@ -1,5 +1,6 @@
 // First, on any Node: a Node too old for the suite gets one paragraph, not a stack trace.
 import './harness/require-node.mjs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { bugSwitchesFromEnv } from './catalog/incidents.ts';
 import type { Options } from './fixtures/index.ts';
@@ -14,7 +15,7 @@ const settings = (() => {
     loadDotEnv();
     requestedStackMode();
     bugSwitchesFromEnv();
-    return { browser: requestedBrowser(), workers: requestedWorkers(2) };
+    return { browser: requestedBrowser(), workers: requestedWorkers(availableParallelism() + 1) };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
@@ -34,7 +35,9 @@ export default defineConfig<Options>({
   forbidOnly: ci,
   // Retries would turn a flaky replay into a green one; a replay must fail every time or never.
   retries: 0,
-  // Each worker starts its own stack; two fit a 2-core machine. Override with --workers.
+  // Workers share the run's stack, and a test spends much of its time waiting on the
+  // browser and the stack, so one worker more than the cores is fastest (bench/results.md).
+  // Override with E2E_WORKERS or --workers.
   workers: settings.workers,
   timeout: 30_000,
   expect: { timeout: 5_000 },
@@ -54,16 +57,20 @@ export default defineConfig<Options>({
   use: {
     ...browserUse(browser),
     // Keep traces only where they matter: a failing test's trace is the first thing to open.
-    trace: 'retain-on-failure',
+    // DOM snapshots of every action, without the screencast film strip: the film strip
+    // cost 18% of the whole suite's wall time on 2 cores, and failures attach a screenshot.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
   },
+  // Projects are queued in this order. Resilience first: its service restarts take turns
+  // on the run's own stack, and the other projects' tests fill the gaps around them.
   projects: [
+    // Not incidents: restarts, fuzzing and the authorization matrix, against the fixed app.
+    { name: 'resilience', use: { bugMode: 'fixed' }, testMatch: 'resilience/**/*.spec.ts' },
     // One spec per catalog incident, in both: green with the fix, red with its bug back.
     { name: 'replay', use: { bugMode: 'fixed' }, testIgnore: 'resilience/**' },
     // Its failures are expected, so "on failure" would keep nothing: keep every trace and
     // screenshot, which show what each bug looks like.
-    { name: 'reintroduced', use: { bugMode: 'reintroduced', trace: 'on', screenshot: 'on' }, testIgnore: 'resilience/**' },
-    // Not incidents: restarts, fuzzing and the authorization matrix, against the fixed app.
-    { name: 'resilience', use: { bugMode: 'fixed' }, testMatch: 'resilience/**/*.spec.ts' },
+    { name: 'reintroduced', use: { bugMode: 'reintroduced', trace: { mode: 'on', screenshots: false }, screenshot: 'on' }, testIgnore: 'resilience/**' },
   ],
 });

@@ -2,6 +2,9 @@
 // dependencies, which secrets it runs with, and what test mode changes.
 import { randomBytes } from 'node:crypto';
 
+/** The api's port inside its container, as its neighbours on the network call it. */
+export const CONTAINER_API_PORT = 8080;
+
 export interface StackSecrets {
   pgPassword: string;
   jwtSecret: string;

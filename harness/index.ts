@@ -1,16 +1,17 @@
-// The harness's front door: pick a mode, get the machine ready for it, start stacks, and
-// hand the run's shared stack to the workers as plain facts.
+// The harness's front door, for global setup and command-line tools: pick a mode, get the
+// machine ready for it, start stacks, and publish the run's shared stack to the workers.
+// Workers import only what attaches to a stack (stack.ts, stack-broker.ts), which stays light.
 import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DOCKER_PROBE_MS, checkDockerHost, dockerClient } from './docker.ts';
 import { type StackMode, requestedStackMode } from './env.ts';
 import { HarnessError } from './errors.ts';
-import { prepareContainers, startContainersStack } from './modes/containers.ts';
+import { prepareContainers, reserveNetwork, startContainersStack } from './modes/containers.ts';
 import { externalStackFacts, prepareExternal } from './modes/external.ts';
 import { prepareLocal, startLocalStack } from './modes/local.ts';
 import { repoRoot } from './paths.ts';
 import { startBroker } from './stack-broker.ts';
-import { type OwnStack, type Stack, type StackFacts, type StackOptions, attachStack } from './stack.ts';
+import { type OwnStack, type StackFacts, type StackOptions, publishRunStack } from './stack.ts';
 import { sweepContainers, sweepLocal } from './sweep.ts';
 
 export interface ModeChoice {
@@ -59,8 +60,6 @@ export async function startStack(mode: StackMode, options: StackOptions): Promis
   return stack;
 }
 
-const RUN_STACK = 'E2E_RUN_STACK';
-
 /**
  * Global setup: the run's shared stack, started here (or named, when external) and
  * published to the workers, and the broker of the run's own stack, started on demand.
@@ -69,21 +68,17 @@ export async function startRunStacks(mode: StackMode): Promise<{ facts: StackFac
   rmSync(bootLog, { force: true });
   const shared = mode === 'external' ? undefined : await startStack(mode, { label: 'run' });
   const facts = shared?.facts ?? externalStackFacts();
-  process.env[RUN_STACK] = JSON.stringify(facts);
-  const broker = await startBroker(mode, () => startStack(mode, { label: 'own' }));
+  publishRunStack(facts);
+  // Its network exists before any test runs (see reserveNetwork).
+  const network = mode === 'containers' ? await reserveNetwork('own') : undefined;
+  const broker = await startBroker(mode, () => startStack(mode, { label: 'own', network: network?.name }));
   return {
     facts,
     stop: async () => {
       await Promise.all([broker.stop(), shared?.stop()]);
+      await network?.remove();
     },
   };
-}
-
-/** In a worker: the run's shared stack. */
-export function runStack(): Stack {
-  const published = process.env[RUN_STACK];
-  if (!published) throw new HarnessError(`No shared stack: ${RUN_STACK} is unset. Run the suite with npx playwright test, whose global setup starts it.`);
-  return attachStack(JSON.parse(published) as StackFacts);
 }
 
 /** "stacks started: 3 (run 6.8 s, own-w0 7.2 s, own-w1 7.0 s)". */
@@ -93,6 +88,5 @@ export function bootSummary(): string {
 }
 
 export type { OwnStack, ServiceName, Stack, StackFacts } from './stack.ts';
-export { leaseOwnStack } from './stack-broker.ts';
 export type { StackMode } from './env.ts';
 export { HarnessError } from './errors.ts';

@@ -3,8 +3,8 @@
 // are plain data, so the run's shared stack, started once by global setup, is attached to
 // by every worker. Nothing here knows about tests.
 import { readFile } from 'node:fs/promises';
-import { getContainerRuntimeClient } from 'testcontainers';
 import type { StackMode } from './env.ts';
+import { HarnessError } from './errors.ts';
 
 export const serviceNames = ['postgres', 'redis', 'api', 'web'] as const;
 export type ServiceName = (typeof serviceNames)[number];
@@ -36,8 +36,8 @@ export interface ContainerAccess {
 }
 
 export interface Stack extends StackFacts {
-  /** What the service printed so far. */
-  logs(service: ServiceName): Promise<string>;
+  /** What the service printed so far; with `since` (epoch ms), from about then on (at least that). */
+  logs(service: ServiceName, options?: { since?: number }): Promise<string>;
   /** Present in containers mode only. */
   containers?: ContainerAccess;
 }
@@ -60,6 +60,8 @@ export interface StackOptions {
   label: string;
   /** Where host ports come from; by default any free port of 127.0.0.1. */
   ports?: () => Promise<number>;
+  /** Containers mode: a network made beforehand (reserveNetwork), which the stack joins and leaves in place. */
+  network?: string;
 }
 
 /** Docker frames each chunk of a container's output with an 8-byte header when there is no TTY. */
@@ -73,11 +75,17 @@ export function demux(buffer: Buffer): string {
   return text;
 }
 
+/** A container by id; Testcontainers is loaded only when a container is asked for (workers start faster). */
+async function containerById(id: string) {
+  const { getContainerRuntimeClient } = await import('testcontainers');
+  return (await getContainerRuntimeClient()).container.dockerode.getContainer(id);
+}
+
 const containerAccess = (logs: Record<ServiceName, LogSource>): ContainerAccess => {
   const container = async (service: ServiceName) => {
     const source = logs[service];
     if (!('container' in source)) throw new Error(`${service} is not a container`);
-    return (await getContainerRuntimeClient()).container.dockerode.getContainer(source.container);
+    return containerById(source.container);
   };
   return {
     async exec(service, command) {
@@ -98,13 +106,29 @@ export function attachStack(facts: StackFacts): Stack {
   const inContainers = sources !== undefined && Object.values(sources).every((source) => 'container' in source);
   return {
     ...facts,
-    async logs(service) {
+    async logs(service, { since } = {}) {
       const source = sources?.[service];
       if (!source) return `(the ${service} log of an external stack is not collected)`;
       if ('file' in source) return readFile(source.file, 'utf8').catch(() => '');
-      const container = (await getContainerRuntimeClient()).container.dockerode.getContainer(source.container);
-      return demux((await container.logs({ stdout: true, stderr: true, follow: false })) as Buffer);
+      const container = await containerById(source.container);
+      // Docker filters by whole seconds: a run's log is megabytes, a test's window is not.
+      const from = since === undefined ? {} : { since: Math.floor(since / 1000) - 1 };
+      return demux((await container.logs({ stdout: true, stderr: true, follow: false, ...from })) as Buffer);
     },
     ...(inContainers && sources ? { containers: containerAccess(sources) } : {}),
   };
+}
+
+const RUN_STACK = 'E2E_RUN_STACK';
+
+/** Global setup: the run's shared stack, for the workers it spawns. */
+export function publishRunStack(facts: StackFacts): void {
+  process.env[RUN_STACK] = JSON.stringify(facts);
+}
+
+/** In a worker: the run's shared stack. */
+export function runStack(): Stack {
+  const published = process.env[RUN_STACK];
+  if (!published) throw new HarnessError(`No shared stack: ${RUN_STACK} is unset. Run the suite with npx playwright test, whose global setup starts it.`);
+  return attachStack(JSON.parse(published) as StackFacts);
 }

@@ -7,8 +7,21 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/.ci/provision/lib.sh"
 log=${E2E_DOCKERD_LOG:-/var/log/e2e-dockerd.log}
 
+# Docker gives each container's host-side interface an IPv6 link-local address, and
+# Chromium aborts every request in flight when an address appears (net::ERR_NETWORK_CHANGED):
+# a test's page fails because another test restarted a container. New interfaces get none.
+quiet_interfaces() {
+  [ "$(sysctl -n net.ipv6.conf.default.disable_ipv6 2>/dev/null)" = 1 ] && return 0
+  if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
+    as_root sysctl -qw net.ipv6.conf.default.disable_ipv6=1 && say "new network interfaces get no IPv6 address (Chromium aborts requests when Docker adds one)"
+  else
+    say "warning: Chromium may abort requests when Docker adds interfaces (net::ERR_NETWORK_CHANGED); as root: sysctl -w net.ipv6.conf.default.disable_ipv6=1"
+  fi
+}
+
 if docker info >/dev/null 2>&1; then
   say "Docker engine: answering"
+  quiet_interfaces
   exit 0
 fi
 if ! command -v dockerd >/dev/null 2>&1; then
@@ -21,6 +34,7 @@ nohup dockerd >"$log" 2>&1 &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
     say "Docker engine: started dockerd in the background (log: $log)"
+    quiet_interfaces
     exit 0
   fi
   sleep 0.5

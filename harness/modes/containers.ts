@@ -3,10 +3,11 @@
 // the owner label so a later run can sweep what a killed run left (Ryuk may be absent),
 // and the stack's own label, so its stop removes all of it, whatever state start-up left.
 import { randomBytes } from 'node:crypto';
+import { createConnection } from 'node:net';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { RedisContainer } from '@testcontainers/redis';
 import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
-import { newStackSecrets, testModeApiEnvironment } from '../api-environment.ts';
+import { CONTAINER_API_PORT, newStackSecrets, testModeApiEnvironment } from '../api-environment.ts';
 import { dockerClient } from '../docker.ts';
 import { HarnessError, PortInUse, lastLines } from '../errors.ts';
 import { buildAppImages, ensureImage, images } from '../images.ts';
@@ -14,8 +15,6 @@ import { OWNER_LABEL, STACK_LABEL, SUITE_LABEL, ownerId } from '../ownership.ts'
 import { freePort, retryOnTakenPort } from '../ports.ts';
 import { type OwnStack, type ServiceControl, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
 
-/** The api's port inside its container, as its neighbours call it. */
-export const CONTAINER_API_PORT = 8080;
 const API_PORT = CONTAINER_API_PORT;
 const WEB_PORT = 8081;
 
@@ -31,6 +30,20 @@ export async function prepareContainers(log: (line: string) => void): Promise<vo
   if (built.length > 0) log(`built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+function tcpAnswers(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port, timeout: 1000 }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
 function control(container: StartedTestContainer): ServiceControl {
   const docker = async () => (await dockerClient())!.container.dockerode.getContainer(container.getId());
   return {
@@ -39,7 +52,9 @@ function control(container: StartedTestContainer): ServiceControl {
     start: async () => void (await (await docker()).start().catch((error: { statusCode?: number }) => {
       if (error.statusCode !== 304) throw error;
     })),
-    restart: () => container.restart(),
+    // As an operator's docker restart: the stop signal, then up to 10 s to shut down
+    // cleanly (Testcontainers' default of 0 s is a kill, which is a crash, not a restart).
+    restart: () => container.restart({ timeout: 10_000 }),
   };
 }
 
@@ -55,7 +70,9 @@ async function startService<T extends StartedTestContainer>(name: ServiceName, h
   const exit = new Promise<never>((_, reject) => (exited = reject));
   container.withLogConsumer((stream) => {
     stream.on('data', (chunk: string) => (output = (output + chunk).slice(-100_000)));
-    stream.on('end', () => ready || exited(new HarnessError(`${name} exited during start-up. The last lines of its output:\n${lastLines(output)}`)));
+    // The stream also ends when Testcontainers removes a container that never got ready:
+    // its own error, arriving just after, is the truer one.
+    stream.on('end', () => setTimeout(() => ready || exited(new HarnessError(`${name} exited during start-up. The last lines of its output:\n${lastLines(output)}`)), 2000));
   });
   const starting = container.start();
   starting.catch(() => {}); // the exit may win the race; the stack's stop removes the container
@@ -65,6 +82,7 @@ async function startService<T extends StartedTestContainer>(name: ServiceName, h
     ready = true;
     return started;
   } catch (error) {
+    ready = true;
     if (error instanceof HarnessError) throw error;
     const message = (error as Error).message;
     if (/port is already allocated|address already in use/i.test(message)) throw new PortInUse(name, hostPort);
@@ -74,29 +92,37 @@ async function startService<T extends StartedTestContainer>(name: ServiceName, h
 
 export const startContainersStack = (options: StackOptions) => retryOnTakenPort(() => startOnce(options));
 
+/**
+ * A labelled network for one stack. Made before a run's tests when a stack will start
+ * during them: a new bridge interface makes Chromium abort navigations in flight with
+ * net::ERR_NETWORK_CHANGED, loopback included, while containers joining an existing
+ * bridge do not.
+ */
+export async function reserveNetwork(label: string): Promise<{ name: string; remove(): Promise<void> }> {
+  const client = (await dockerClient())!;
+  const name = `e2e-${label}-${randomBytes(4).toString('hex')}`;
+  const network = await client.network.create({ Name: name, Labels: { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [STACK_LABEL]: name } });
+  return { name, remove: () => client.network.remove(network).catch(() => {}) };
+}
+
 async function startOnce(options: StackOptions): Promise<OwnStack> {
   const client = (await dockerClient())!;
-  const networkName = `e2e-${options.label}-${randomBytes(4).toString('hex')}`;
+  const network = options.network ? { name: options.network, remove: async () => {} } : await reserveNetwork(options.label);
+  const networkName = network.name;
   const labels = { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [STACK_LABEL]: networkName };
-  const network = await client.network.create({ Name: networkName, Labels: labels });
 
   // Host ports are chosen up front: the web needs the api's public origin and the api
   // needs the web's for CORS, before either starts; and a stopped and restarted Postgres
   // or Redis must come back where the test process left it.
   const pick = options.ports ?? freePort;
   const [apiPort, webPort, pgPort, redisPort] = [await pick(), await pick(), await pick(), await pick()];
-  // Where mapped ports answer: this machine, or a remote engine's host (DOCKER_HOST).
-  const runtimeHost = client.info.containerRuntime.host;
-  const host = ['localhost', '127.0.0.1', '::1'].includes(runtimeHost) ? '127.0.0.1' : runtimeHost;
-  const apiUrl = `http://${host}:${apiPort}`;
-  const webUrl = `http://${host}:${webPort}`;
   const secrets = newStackSecrets();
 
   const stop = async () => {
     const docker = client.container.dockerode;
     const mine = await docker.listContainers({ all: true, filters: { label: [`${STACK_LABEL}=${networkName}`] } });
     await Promise.allSettled(mine.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true })));
-    await client.network.remove(network).catch(() => {});
+    await network.remove();
   };
 
   try {
@@ -109,7 +135,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
         .withDatabase('app')
         .withUsername('app')
         .withPassword(secrets.pgPassword)
-        .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])),
+        .withCommand(['postgres', '-c', 'fsync=off', '-c', 'full_page_writes=off'])),
       startService('redis', redisPort, new RedisContainer(images.redis())
         .withNetworkMode(networkName)
         .withNetworkAliases('redis')
@@ -117,6 +143,12 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
         .withExposedPorts({ container: 6379, host: redisPort })
         .withCommand(['redis-server', '--protected-mode', 'no', '--save', '', '--appendonly', 'no'])),
     ]);
+    // Where published ports answer: this machine's loopback when the engine runs here
+    // (Testcontainers picks the bridge's gateway whenever /.dockerenv exists, and Chromium
+    // aborts requests to it when Docker adds a bridge), else the remote engine's host.
+    const host = (await tcpAnswers('127.0.0.1', pgPort)) ? '127.0.0.1' : client.info.containerRuntime.host;
+    const apiUrl = `http://${host}:${apiPort}`;
+    const webUrl = `http://${host}:${webPort}`;
 
     const api = await startService('api', apiPort, new GenericContainer(images.api())
       .withNetworkMode(networkName)
@@ -131,8 +163,9 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
           secrets,
           issuedSecretsFile: '/tmp/issued-secrets',
         }),
-        // The browser and the test process call `host`; the network calls 'api'.
-        ALLOWED_HOSTS: host,
+        // The browser and the test process call `host`, Testcontainers' readiness check
+        // its own idea of the engine's host; the network calls 'api'.
+        ALLOWED_HOSTS: [...new Set([host, client.info.containerRuntime.host])].join(','),
         INTERNAL_HOSTS: 'localhost,api',
       })
       .withExposedPorts({ container: API_PORT, host: apiPort })
@@ -152,8 +185,8 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
       mode: 'containers',
       webUrl,
       apiUrl,
-      databaseUrl: pg.getConnectionUri(),
-      redisUrl: redis.getConnectionUrl(),
+      databaseUrl: `postgres://${pg.getUsername()}:${pg.getPassword()}@${host}:${pgPort}/${pg.getDatabase()}`,
+      redisUrl: `redis://${host}:${redisPort}`,
       secrets: Object.values(secrets),
       logSources: { postgres: { container: pg.getId() }, redis: { container: redis.getId() }, api: { container: api.getId() }, web: { container: web.getId() } },
     };

@@ -138,7 +138,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     command: binaries.postgres,
     // Its socket file goes in the stack's folder, not /tmp, where another Postgres on the same port number would clash.
     args: ['-D', join(dir, 'pg'), '-p', String(pgPort), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`,
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      '-c', 'fsync=off', '-c', 'full_page_writes=off'],
     env: { ...process.env, LC_MESSAGES: 'C' },
     logFile: logFile('postgres'),
     port: pgPort,

@@ -4,8 +4,10 @@
 // overwriting the first result), and the user's page follows it to the end.
 import { type ServiceName, expect, test } from '../../fixtures/index.ts';
 
-// Restarting a service would disturb every test sharing the run's stack.
+// Restarting a service would disturb every test sharing the run's stack; the run's own
+// stack serves one test at a time, so these take their turns in one worker, in order.
 test.use({ needs: ['own-stack'] });
+test.describe.configure({ mode: 'default' });
 
 const restarts: { service: ServiceName; result: (prompt: string) => string; why: string }[] = [
   { service: 'redis', result: () => 'held result', why: 'the worker keeps its generation; Postgres holds the job' },

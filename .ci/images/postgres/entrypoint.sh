@@ -21,6 +21,7 @@ if [ "${1:-}" = postgres ]; then
         runuser -u postgres -- postgres --single -D "$PGDATA" postgres >/dev/null
     fi
   fi
-  exec runuser -u postgres -- postgres -D "$PGDATA" -c listen_addresses='*' "$@"
+  # exec, not runuser: Postgres itself is PID 1 and gets Docker's stop signal.
+  exec setpriv --reuid=postgres --regid=postgres --init-groups postgres -D "$PGDATA" -c listen_addresses='*' "$@"
 fi
 exec "$@"

@@ -71,6 +71,10 @@ export default defineConfig<Options>({
     { name: 'replay', use: { bugMode: 'fixed' }, testIgnore: 'resilience/**' },
     // Its failures are expected, so "on failure" would keep nothing: keep every trace and
     // screenshot, which show what each bug looks like.
-    { name: 'reintroduced', use: { bugMode: 'reintroduced', trace: { mode: 'on', screenshots: false }, screenshot: 'on' }, testIgnore: 'resilience/**' },
+    {
+      name: 'reintroduced',
+      use: { bugMode: 'reintroduced', trace: { mode: 'on', screenshots: false }, screenshot: 'on' },
+      testIgnore: 'resilience/**',
+    },
   ],
 });

@@ -38,8 +38,14 @@ const planted = mkdtempSync(join(tmpdir(), 'e2e-planted-'));
 try {
   const token = issued[0]!;
   writeFileSync(join(planted, 'api.log'), `{"level":30,"msg":"incoming request","authorization":"Bearer ${token}"}\n`);
-  writeFileSync(join(planted, 'trace.zip'), zipSync({ 'trace.network': Buffer.from(`{"headers":[{"name":"Authorization","value":"Bearer ${token}"}]}`) }));
-  writeFileSync(join(planted, 'report.jsonl'), JSON.stringify({ attachment: { base64: Buffer.from(`token=${token}`).toString('base64') } }));
+  writeFileSync(
+    join(planted, 'trace.zip'),
+    zipSync({ 'trace.network': Buffer.from(`{"headers":[{"name":"Authorization","value":"Bearer ${token}"}]}`) }),
+  );
+  writeFileSync(
+    join(planted, 'report.jsonl'),
+    JSON.stringify({ attachment: { base64: Buffer.from(`token=${token}`).toString('base64') } }),
+  );
   const { files, leaks } = leaksIn([planted], secrets);
   if (leaks.length !== files) {
     console.error(`secret scan: BROKEN, a planted token was found in ${leaks.length} of ${files} planted files`);
@@ -61,4 +67,6 @@ if (leaks.length > 0) {
   for (const leak of leaks) console.error(`  ${leak}`);
   process.exit(1);
 }
-console.log(`secret scan: ok, ${secrets.length} secrets of this run (${issued.length} access tokens), none in ${files} files under ${paths.join(', ')}`);
+console.log(
+  `secret scan: ok, ${secrets.length} secrets of this run (${issued.length} access tokens), none in ${files} files under ${paths.join(', ')}`,
+);

@@ -14,7 +14,12 @@ interface Suite {
 const mode = process.argv[2] ?? 'local';
 const work = mkdtempSync(join(tmpdir(), 'e2e-shards-'));
 const npx = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  execFileSync('npx', args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync('npx', args, {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 
 /** Every test in a JSON report, as "project › file › title", with how often it ran. */
 function tests(report: { suites: Suite[] }): Map<string, string[]> {
@@ -50,9 +55,13 @@ for (const shard of [1, 2]) {
 }
 const all = join(work, 'all');
 mkdirSync(all);
-for (const shard of [1, 2]) for (const file of readdirSync(join(work, `blob-${shard}`))) cpSync(join(work, `blob-${shard}`, file), join(all, file));
+for (const shard of [1, 2])
+  for (const file of readdirSync(join(work, `blob-${shard}`))) cpSync(join(work, `blob-${shard}`, file), join(all, file));
 const merged = tests(jsonReport(['playwright', 'merge-reports', all], {}, 'merged.json'));
-npx(['playwright', 'merge-reports', '--reporter=html', all], { PLAYWRIGHT_HTML_OUTPUT_DIR: join(work, 'html'), PLAYWRIGHT_HTML_OPEN: 'never' });
+npx(['playwright', 'merge-reports', '--reporter=html', all], {
+  PLAYWRIGHT_HTML_OUTPUT_DIR: join(work, 'html'),
+  PLAYWRIGHT_HTML_OPEN: 'never',
+});
 
 const missing = [...listed.keys()].filter((key) => !merged.has(key));
 const twice = [...merged].filter(([, runs]) => runs.length !== 1).map(([key, runs]) => `${key} (${runs.length}×)`);

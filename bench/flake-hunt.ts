@@ -33,6 +33,8 @@ for (const { file, title, test } of testsIn(report)) {
 }
 const { expected, unexpected, flaky, skipped } = report.stats;
 const total = expected + unexpected + flaky;
-console.log(`flake hunt: ${unexpected + flaky} failures in ${total} runs (--repeat-each ${repeat}, ${load.length} load threads at ${Math.round((100 * BUSY_MS) / (BUSY_MS + IDLE_MS))}% CPU, ${skipped} skipped)`);
+console.log(
+  `flake hunt: ${unexpected + flaky} failures in ${total} runs (--repeat-each ${repeat}, ${load.length} load threads at ${Math.round((100 * BUSY_MS) / (BUSY_MS + IDLE_MS))}% CPU, ${skipped} skipped)`,
+);
 for (const [name, times] of failing) console.log(`  ${times}× ${name}`);
 process.exit(unexpected + flaky > 0 || code !== 0 ? 1 : 0);

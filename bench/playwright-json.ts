@@ -12,7 +12,7 @@ export interface JsonTest {
   /** expected, unexpected, flaky or skipped */
   status: string;
   annotations: { type: string; description?: string }[];
-  results: { duration: number; error?: { message?: string } }[];
+  results: { duration: number; error?: { message?: string }; steps?: { title: string; duration: number }[] }[];
 }
 interface JsonSuite {
   suites?: JsonSuite[];

@@ -35,12 +35,10 @@ export const incidents = [
   {
     id: 'session-expiry-loop',
     source: 'session-expiry-refresh-loop.md, part 2.1',
-    symptom:
-      'Once the session expired, the dashboard reloaded nonstop, bouncing between /login and /dashboard; the user could do nothing.',
+    symptom: 'Once the session expired, the dashboard reloaded nonstop, bouncing between /login and /dashboard; the user could do nothing.',
     rootCause:
       'The persisted auth store kept isAuthenticated: true after the tokens were cleared or died. Guards trusted the flag: /login sent the user to /dashboard, whose API calls failed with 401 and sent them back.',
-    fix:
-      'One predicate decides "signed in": the persisted flag and real tokens together. Rehydration and every route guard use it. A circuit breaker caps auth redirects whatever their cause.',
+    fix: 'One predicate decides "signed in": the persisted flag and real tokens together. Rehydration and every route guard use it. A circuit breaker caps auth redirects whatever their cause.',
     bugSwitch: 'stale-persisted-auth',
     spec: 'tests/session-expiry-loop.spec.ts',
     signature: /redirect loop: \d+ navigations between \/dashboard and \/login/,
@@ -48,8 +46,7 @@ export const incidents = [
   {
     id: 'login-401-reload-loop',
     source: 'deployment-cascade-rate-limit-cors-schema.md, section 8',
-    symptom:
-      'The login page reloaded forever: every load checked the session, got the expected 401, and was sent to /login again.',
+    symptom: 'The login page reloaded forever: every load checked the session, got the expected 401, and was sent to /login again.',
     rootCause:
       'The API client answered every 401 with a full-page redirect to /login, including the 401 of the session check made by the login page itself.',
     fix: 'No 401 redirect while already on /login; the login page treats 401 as "signed out" and renders the form.',
@@ -64,8 +61,7 @@ export const incidents = [
       'During a long generation the user was logged out: after a hot update remounted the app, requests went out without Authorization, the backend refused them, and the frontend logged out.',
     rootCause:
       'The remount recreated the module-level auth store empty. Requests took the token from that store before it was refilled from storage, and the 401s that followed triggered logout().',
-    fix:
-      'Tokens are read from storage at the moment of each request, never from an in-memory copy; a remount has nothing to lose. The guard and the client share one "signed in" predicate.',
+    fix: 'Tokens are read from storage at the moment of each request, never from an in-memory copy; a remount has nothing to lose. The guard and the client share one "signed in" predicate.',
     bugSwitch: 'token-from-unhydrated-store',
     spec: 'tests/hmr-remount-auth-loss.spec.ts',
     signature: /unauthenticated requests: \d+ calls? to authenticated endpoints without Authorization after the remounts/,
@@ -73,12 +69,10 @@ export const incidents = [
   {
     id: 'stale-job-rehydrate',
     source: 'job-status-oscillation-stale-storage-cancel.md, fixes 1, 2 and 4',
-    symptom:
-      'A completed job flipped back to pending in the UI, and a socket kept reconnecting for it, although the API said completed.',
+    symptom: 'A completed job flipped back to pending in the UI, and a socket kept reconnecting for it, although the API said completed.',
     rootCause:
       'The page rehydrated an old snapshot of the job from localStorage and handed it down; the progress card applied every update it received, older or not, and the snapshot was never cleared.',
-    fix:
-      'Every source of updates (snapshot, props, polling, socket) passes one guard: older updated_at or terminal-to-active is ignored. The snapshot leaves storage 10 s after a terminal status, and no socket opens until the server confirms the job is active.',
+    fix: 'Every source of updates (snapshot, props, polling, socket) passes one guard: older updated_at or terminal-to-active is ignored. The snapshot leaves storage 10 s after a terminal status, and no socket opens until the server confirms the job is active.',
     bugSwitch: 'stale-job-snapshot',
     spec: 'tests/stale-job-rehydrate.spec.ts',
     signature: /status regressed: completed → (pending|running)/,
@@ -89,8 +83,7 @@ export const incidents = [
     symptom: 'The frontend seized: a failing operation was retried 14 times, the rate limit was hit, and even /auth/me was refused.',
     rootCause:
       'Client retries had no cap and included 429s; every retry counted against one budget shared with the session endpoints, so the session check could not complete.',
-    fix:
-      'Retries only for server errors, at most twice with backoff, never on 401/403/429. The session endpoints have their own budget. A 429 shows its Retry-After instead of spinning, and the window passes by itself.',
+    fix: 'Retries only for server errors, at most twice with backoff, never on 401/403/429. The session endpoints have their own budget. A 429 shows its Retry-After instead of spinning, and the window passes by itself.',
     bugSwitch: 'shared-rate-budget',
     spec: 'tests/rate-limit-cascade.spec.ts',
     signature: /rate-limit cascade: \d+ session checks? refused with 429/,
@@ -98,9 +91,10 @@ export const incidents = [
   {
     id: 'cancel-on-completed',
     source: 'job-status-oscillation-stale-storage-cancel.md, symptoms and working notes',
-    symptom: 'Cancelling a job that had just completed showed "Cancelling…", then the job as cancelled, while the backend had answered 422.',
-    rootCause: 'On a failed cancel the UI forced the job to cancelled locally and dropped the server\'s message.',
-    fix: 'A refused cancel shows the server\'s message inline, then refreshes the job from the server; the status stays what the server holds.',
+    symptom:
+      'Cancelling a job that had just completed showed "Cancelling…", then the job as cancelled, while the backend had answered 422.',
+    rootCause: "On a failed cancel the UI forced the job to cancelled locally and dropped the server's message.",
+    fix: "A refused cancel shows the server's message inline, then refreshes the job from the server; the status stays what the server holds.",
     bugSwitch: 'cancel-forces-local-status',
     spec: 'tests/cancel-on-completed.spec.ts',
     signature: /cancel-on-completed: the card showed cancelled after the server refused/,
@@ -112,8 +106,7 @@ export const incidents = [
       'The job socket failed and reconnected over and over, flooding the logs; after navigating away and back, old sockets kept reconnecting beside new ones.',
     rootCause:
       'The socket hook retried without a cap, did not know when it had closed a socket itself, and closed sockets that were still connecting, so their handlers fired after the next socket was created.',
-    fix:
-      'At most five reconnects with backoff, then the card says it is polling; an intentional close never reconnects, and a connecting socket is closed once open.',
+    fix: 'At most five reconnects with backoff, then the card says it is polling; an intentional close never reconnects, and a connecting socket is closed once open.',
     bugSwitch: 'uncapped-socket-reconnect',
     spec: 'tests/ws-reconnect-churn.spec.ts',
     signature: /socket churn: \d+ sockets (opened|open at once) for one job/,
@@ -142,7 +135,7 @@ export const incidents = [
     id: 'render-feedback-loop',
     source: 'job-status-oscillation-stale-storage-cancel.md, symptoms and root cause analysis',
     symptom: 'React warned about maximum update depth: state bounced between the progress card and its parent.',
-    rootCause: 'The card sent a fresh copy of its state to the parent on every render, and took the parent\'s copy back as its own.',
+    rootCause: "The card sent a fresh copy of its state to the parent on every render, and took the parent's copy back as its own.",
     fix: 'The card tells the parent only when the job changed, and takes from the parent only updates that pass the guard.',
     bugSwitch: 'render-feedback-loop',
     spec: 'tests/render-feedback-loop.spec.ts',
@@ -192,7 +185,8 @@ export const incidents = [
   {
     id: 'progress-polling-403',
     source: 'logout-during-hmr-remount.md, sections 3 and 4',
-    symptom: 'Normal users got "You do not have permission to perform this action" when polling their task\'s progress and reading the settings they needed.',
+    symptom:
+      'Normal users got "You do not have permission to perform this action" when polling their task\'s progress and reading the settings they needed.',
     rootCause: 'An admin-only permission sat on the whole router, so it overrode the per-action permissions of its reads.',
     fix: 'Permissions per action: members read settings and poll their own jobs; only the admin writes stay admin-only. A role × endpoint matrix guards it.',
     bugSwitch: 'class-level-admin-permission',
@@ -203,7 +197,8 @@ export const incidents = [
     id: 'health-host-allowlist',
     source: 'session-expiry-refresh-loop.md, part 2.2 (issues 2.2.2 and 2.2.6)',
     symptom: 'Health checks and calls between containers got 400 Bad Request from the backend.',
-    rootCause: 'The trusted-host allowlist named only the public host: not localhost, used by the container healthcheck, nor the service names used inside the network.',
+    rootCause:
+      'The trusted-host allowlist named only the public host: not localhost, used by the container healthcheck, nor the service names used inside the network.',
     fix: 'The allowlist has two parts, public names and internal names (localhost, service aliases); anything else is still refused.',
     bugSwitch: 'allowlist-without-internal-names',
     spec: 'tests/health-host-allowlist.spec.ts',
@@ -225,7 +220,8 @@ export const incidents = [
     id: 'stuck-after-internal-401',
     source: 'stuck-generations-internal-401.md',
     symptom: 'Generations stayed "processing" for 3 to 22 minutes and never completed; the feed filled with phantoms users had to dismiss.',
-    rootCause: 'The background trigger was refused with 401 (the internal secret was missing); the refusal was only logged, and nothing noticed jobs that stopped moving.',
+    rootCause:
+      'The background trigger was refused with 401 (the internal secret was missing); the refusal was only logged, and nothing noticed jobs that stopped moving.',
     fix: 'A refused trigger fails its job with a visible reason, without retries; a job with no update for 2 minutes is stopped as stuck; finished jobs can be dismissed, and the rows stay.',
     bugSwitch: 'stuck-after-internal-401',
     spec: 'tests/stuck-after-internal-401.spec.ts',
@@ -258,7 +254,10 @@ export function incident(id: IncidentId): Incident {
  * incident id turns on its switch). Unknown names are refused with the known ones.
  */
 export function bugSwitchesFromEnv(raw = process.env.E2E_BUGS ?? ''): BugSwitch[] {
-  const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !isBugSwitch(name) && !incidents.some((entry) => entry.id === name));
   if (unknown.length > 0) {
     throw new Error(

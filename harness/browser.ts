@@ -46,13 +46,19 @@ export function checkBrowserInstalled(name: BrowserName): void {
   if (name === 'chromium') {
     const given = process.env.E2E_CHROMIUM;
     if (given && !existsSync(given)) {
-      throw new HarnessError(`E2E_CHROMIUM=${given}, and there is no browser there. Point it at a Chromium, or unset it: the suite then uses Playwright's Chromium, else /usr/bin/chromium.`);
+      throw new HarnessError(
+        `E2E_CHROMIUM=${given}, and there is no browser there. Point it at a Chromium, or unset it: the suite then uses Playwright's Chromium, else /usr/bin/chromium.`,
+      );
     }
     if (given || existsSync(chromium.executablePath()) || chromiumExecutable(false)) return;
-    throw new HarnessError('No Chromium on this machine. Run npm run setup (it installs Debian\'s chromium where Playwright\'s download is unreachable), or npx playwright install chromium, or set E2E_CHROMIUM to a Chromium binary.');
+    throw new HarnessError(
+      "No Chromium on this machine. Run npm run setup (it installs Debian's chromium where Playwright's download is unreachable), or npx playwright install chromium, or set E2E_CHROMIUM to a Chromium binary.",
+    );
   }
   const path = { firefox, webkit }[name].executablePath();
   if (!existsSync(path)) {
-    throw new HarnessError(`E2E_BROWSER=${name}, and Playwright's ${name} is not installed (${path}). Run npx playwright install ${name} (it downloads from Playwright's site), or leave E2E_BROWSER unset for Chromium.`);
+    throw new HarnessError(
+      `E2E_BROWSER=${name}, and Playwright's ${name} is not installed (${path}). Run npx playwright install ${name} (it downloads from Playwright's site), or leave E2E_BROWSER unset for Chromium.`,
+    );
   }
 }

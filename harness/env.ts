@@ -22,9 +22,7 @@ function loadEnvFile(file: string): void {
     .filter(({ text }) => text.trim() !== '' && !text.trim().startsWith('#') && !LINE.test(text));
   if (bad.length > 0) {
     const shown = bad.map(({ line, text }) => `  line ${line}: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`);
-    throw new HarnessError(
-      `Malformed ${file}: each line must be KEY=value (quotes optional), a comment or blank.\n${shown.join('\n')}`,
-    );
+    throw new HarnessError(`Malformed ${file}: each line must be KEY=value (quotes optional), a comment or blank.\n${shown.join('\n')}`);
   }
   dotenv.config({ path: file, quiet: true });
 }
@@ -37,7 +35,9 @@ export function requestedStackMode(): StackMode | undefined {
   const raw = process.env.E2E_STACK?.trim();
   if (!raw) return undefined;
   if (!(stackModes as readonly string[]).includes(raw)) {
-    throw new HarnessError(`E2E_STACK='${raw}' is not a stack mode. Use one of: ${stackModes.join(', ')} (or leave it unset to pick containers when Docker answers, else local).`);
+    throw new HarnessError(
+      `E2E_STACK='${raw}' is not a stack mode. Use one of: ${stackModes.join(', ')} (or leave it unset to pick containers when Docker answers, else local).`,
+    );
   }
   return raw as StackMode;
 }
@@ -51,7 +51,9 @@ export function requestedWorkers(fallback: number): number | string {
   if (!raw) return fallback;
   if (/^[1-9]\d*$/.test(raw)) return Number(raw);
   if (/^[1-9]\d*%$/.test(raw) && Number.parseInt(raw, 10) <= 100) return raw;
-  throw new HarnessError(`E2E_WORKERS='${raw}' is not a worker count. Use a positive whole number (e.g. 2) or a share of the cores (e.g. 50%), or leave it unset for ${fallback}.`);
+  throw new HarnessError(
+    `E2E_WORKERS='${raw}' is not a worker count. Use a positive whole number (e.g. 2) or a share of the cores (e.g. 50%), or leave it unset for ${fallback}.`,
+  );
 }
 
 export const browserNames = ['chromium', 'firefox', 'webkit'] as const;

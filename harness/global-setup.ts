@@ -13,7 +13,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   // stderr: stdout belongs to reporters (json, junit to stdout).
   const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
   if (!config.reporter.some(([name]) => name.includes('scrub-secrets'))) {
-    log('warning: --reporter replaced the configured reporters, scrubber included: traces and reports of this run keep tokens and passwords. Put ./reporters/scrub-secrets.ts first, e.g. --reporter=./reporters/scrub-secrets.ts,line');
+    log(
+      'warning: --reporter replaced the configured reporters, scrubber included: traces and reports of this run keep tokens and passwords. Put ./reporters/scrub-secrets.ts first, e.g. --reporter=./reporters/scrub-secrets.ts,line',
+    );
   }
   const { mode, why } = await chooseStackMode();
   log(`stack mode: ${mode} (${why})`);

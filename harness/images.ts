@@ -56,12 +56,15 @@ async function nodeIn(client: ContainerRuntimeClient, image: string): Promise<st
 /** Builds the api and web images from the project's Dockerfile unless they already exist. */
 export async function buildAppImages(client: ContainerRuntimeClient): Promise<string[]> {
   const built: string[] = [];
-  const toBuild = async () => (await Promise.all([images.api(), images.web()].map((name) => client.image.exists(ImageName.fromString(name))))).includes(false);
+  const toBuild = async () =>
+    (await Promise.all([images.api(), images.web()].map((name) => client.image.exists(ImageName.fromString(name))))).includes(false);
   if (!(process.env.E2E_API_IMAGE && process.env.E2E_WEB_IMAGE) && (await toBuild())) {
     // An image with an older Node builds fine, then every api start fails on its .ts files.
     const version = await nodeIn(client, images.node());
     if (!newEnough(version)) {
-      throw new HarnessError(`The node image ${images.node()} (E2E_NODE_IMAGE) has Node ${version || '(none)'}, and the app needs Node >= ${requiredNode}. Point E2E_NODE_IMAGE at a newer one (e.g. node:24-bookworm-slim); where no registry answers, npm run setup builds one from the project's own Node.`);
+      throw new HarnessError(
+        `The node image ${images.node()} (E2E_NODE_IMAGE) has Node ${version || '(none)'}, and the app needs Node >= ${requiredNode}. Point E2E_NODE_IMAGE at a newer one (e.g. node:24-bookworm-slim); where no registry answers, npm run setup builds one from the project's own Node.`,
+      );
     }
   }
   const targets = [

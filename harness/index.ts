@@ -52,7 +52,8 @@ export async function prepareStack(mode: StackMode, log: (line: string) => void)
 export const bootLog = join(repoRoot, '.e2e', 'boots.log');
 
 export async function startStack(mode: StackMode, options: StackOptions): Promise<OwnStack> {
-  if (mode === 'external') throw new HarnessError('An external stack is never started or stopped from here: run this in containers or local mode.');
+  if (mode === 'external')
+    throw new HarnessError('An external stack is never started or stopped from here: run this in containers or local mode.');
   const started = Date.now();
   const stack = await (mode === 'containers' ? startContainersStack(options) : startLocalStack(options));
   mkdirSync(dirname(bootLog), { recursive: true });

@@ -49,7 +49,7 @@ export function recordProcess(stackDir: string, pid: number): void {
 
 /** The recorded processes of a stack folder that still run (same pid, same start time). */
 export function liveRecordedProcesses(stackDir: string): number[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(`${stackDir}/${PIDS_FILE}`, 'utf8');
   } catch {

@@ -54,7 +54,9 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
     const exited = once(proc, 'exit').then(async ([code, signal]) => {
       const own = await output(startedAt);
       if (BIND_FAILED.test(own)) throw new PortInUse(spec.name, spec.port);
-      throw new HarnessError(`${spec.name} exited during start-up (${signal ?? `exit code ${code}`}). The last lines of its output:\n${lastLines(own)}`);
+      throw new HarnessError(
+        `${spec.name} exited during start-up (${signal ?? `exit code ${code}`}). The last lines of its output:\n${lastLines(own)}`,
+      );
     });
     const spawnFailed = once(proc, 'error').then(([error]) => {
       throw new HarnessError(`Could not start ${spec.name} (${spec.command}): ${(error as Error).message}`);
@@ -64,7 +66,10 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
     const settled = new AbortController();
     try {
       await Promise.race([
-        waitUntil(spec.name, spec.ready, spec.readyTimeoutMs ?? 30_000, { explain: async () => lastLines(await output(startedAt)), signal: settled.signal }),
+        waitUntil(spec.name, spec.ready, spec.readyTimeoutMs ?? 30_000, {
+          explain: async () => lastLines(await output(startedAt)),
+          signal: settled.signal,
+        }),
         exited,
         spawnFailed,
       ]);

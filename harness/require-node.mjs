@@ -18,7 +18,7 @@ export function newEnough(version) {
 if (!newEnough(process.versions.node)) {
   process.stderr.write(
     `This suite needs Node >= ${requiredNode}, and this is Node ${process.version} (${process.execPath}). ` +
-      'Run `npm run setup`: it installs the project\'s own Node into node_modules, which `npx` and `npm run` then use ' +
+      "Run `npm run setup`: it installs the project's own Node into node_modules, which `npx` and `npm run` then use " +
       '(Linux x64 and arm64). Elsewhere install Node 24 (macOS: brew install node@24; otherwise nvm, fnm or nodejs.org), then run npm ci.\n',
   );
   process.exit(1);

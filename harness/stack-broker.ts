@@ -50,7 +50,8 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
       return (await stack).facts;
     },
     async '/control'({ pid, service, action }) {
-      if (pid !== holder || !service || !serviceNames.includes(service) || !action || !ACTIONS.includes(action)) throw new HarnessError('No lease held for this control.');
+      if (pid !== holder || !service || !serviceNames.includes(service) || !action || !ACTIONS.includes(action))
+        throw new HarnessError('No lease held for this control.');
       await (await stack!).services[service][action]();
     },
     async '/release'({ pid }) {
@@ -70,7 +71,8 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
     request.on('data', (chunk: Buffer) => (text += chunk));
     request.on('end', () => {
       const route = routes[request.url ?? ''];
-      const answer = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const answer = (status: number, body: unknown) =>
+        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (!route) return answer(404, { error: `no route ${request.url}` });
       route(JSON.parse(text || '{}')).then(
         (body) => answer(200, body ?? {}),
@@ -92,7 +94,8 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
 
 async function ask<T>(path: string, body: object): Promise<T> {
   const broker = process.env[BROKER];
-  if (!broker) throw new HarnessError(`No stack broker: ${BROKER} is unset. Run the suite with npx playwright test, whose global setup starts it.`);
+  if (!broker)
+    throw new HarnessError(`No stack broker: ${BROKER} is unset. Run the suite with npx playwright test, whose global setup starts it.`);
   const response = await fetch(`${broker}${path}`, { method: 'POST', body: JSON.stringify({ pid: process.pid, ...body }) });
   const answer = (await response.json()) as T & { error?: string };
   if (!response.ok) throw new HarnessError(`The stack broker refused ${path}: ${answer.error}`);

@@ -67,7 +67,7 @@ export interface StackOptions {
 /** Docker frames each chunk of a container's output with an 8-byte header when there is no TTY. */
 export function demux(buffer: Buffer): string {
   let text = '';
-  for (let offset = 0; offset + 8 <= buffer.length; ) {
+  for (let offset = 0; offset + 8 <= buffer.length;) {
     const size = buffer.readUInt32BE(offset + 4);
     text += buffer.subarray(offset + 8, offset + 8 + size).toString();
     offset += 8 + size;
@@ -129,6 +129,7 @@ export function publishRunStack(facts: StackFacts): void {
 /** In a worker: the run's shared stack. */
 export function runStack(): Stack {
   const published = process.env[RUN_STACK];
-  if (!published) throw new HarnessError(`No shared stack: ${RUN_STACK} is unset. Run the suite with npx playwright test, whose global setup starts it.`);
+  if (!published)
+    throw new HarnessError(`No shared stack: ${RUN_STACK} is unset. Run the suite with npx playwright test, whose global setup starts it.`);
   return attachStack(JSON.parse(published) as StackFacts);
 }

@@ -9,7 +9,7 @@ import { OWNER_LABEL, SUITE_LABEL, liveRecordedProcesses, ownerAlive, scratchRoo
 
 export async function sweepLocal(): Promise<string[]> {
   const swept: string[] = [];
-  let dirs: string[] = [];
+  let dirs: string[];
   try {
     dirs = readdirSync(scratchRoot);
   } catch {
@@ -39,7 +39,10 @@ export async function sweepContainers(client: ContainerRuntimeClient): Promise<s
   for (const info of containers) {
     const owner = info.Labels[OWNER_LABEL];
     if (owner && !ownerAlive(owner)) {
-      await docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => {});
+      await docker
+        .getContainer(info.Id)
+        .remove({ force: true, v: true })
+        .catch(() => {});
       swept.push(`container ${info.Names[0] ?? info.Id.slice(0, 12)}`);
     }
   }
@@ -47,7 +50,10 @@ export async function sweepContainers(client: ContainerRuntimeClient): Promise<s
   for (const info of networks) {
     const owner = info.Labels?.[OWNER_LABEL];
     if (owner && !ownerAlive(owner)) {
-      await docker.getNetwork(info.Id).remove().catch(() => {});
+      await docker
+        .getNetwork(info.Id)
+        .remove()
+        .catch(() => {});
       swept.push(`network ${info.Name}`);
     }
   }

@@ -55,4 +55,3 @@ export function readSecrets(): string[] {
   }
   return cache.values;
 }
-

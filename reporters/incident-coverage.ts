@@ -23,7 +23,8 @@ export default class IncidentCoverage implements Reporter {
     if (!incident || !project) return;
     const byProject = this.verdicts.get(incident) ?? new Map<string, Verdict[]>();
     this.verdicts.set(incident, byProject);
-    const judged = result.annotations.find((a) => ['bug caught', 'wrong failure', 'no teeth'].includes(a.type))?.type as Verdict | undefined;
+    const judged = result.annotations.find((a) => ['bug caught', 'wrong failure', 'no teeth'].includes(a.type))?.type as
+      Verdict | undefined;
     const skipReason = [...test.annotations, ...result.annotations].find((a) => a.type === 'skip')?.description;
     const skipped: Verdict = `skipped${skipReason ? ` (${skipReason.replace(/:.*$/, '')})` : ''}`;
     const verdict: Verdict = result.status === 'skipped' ? skipped : (judged ?? (result.status === 'passed' ? 'passed' : 'failed'));
@@ -39,14 +40,20 @@ export default class IncidentCoverage implements Reporter {
       return [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
     };
     const ran = incidents.filter((i) => this.verdicts.has(i.id));
-    const rows = ran.map((i) => [i.id, summary(this.verdicts.get(i.id)?.get('replay')), summary(this.verdicts.get(i.id)?.get('reintroduced'))]);
+    const rows = ran.map((i) => [
+      i.id,
+      summary(this.verdicts.get(i.id)?.get('replay')),
+      summary(this.verdicts.get(i.id)?.get('reintroduced')),
+    ]);
     // E2E_BUGS turns bugs on in the replay project too: its column is then not "the fix".
     const bugs = process.env.E2E_BUGS?.trim();
     const header = ['incident', bugs ? `replay (with E2E_BUGS=${bugs})` : 'replay (fix in place)', 'reintroduced (bug on)'];
     const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col]!.length)));
     const line = (cells: string[]) => cells.map((c, col) => c.padEnd(widths[col]!)).join('  ');
     const untouched = incidents.length - ran.length;
-    console.log(`\nincident coverage${untouched ? ` (${ran.length} of ${incidents.length} incidents ran)` : ''}\n${line(header)}\n${rows.map(line).join('\n')}\n`);
+    console.log(
+      `\nincident coverage${untouched ? ` (${ran.length} of ${incidents.length} incidents ran)` : ''}\n${line(header)}\n${rows.map(line).join('\n')}\n`,
+    );
   }
 
   printsToStdio(): boolean {

@@ -19,7 +19,9 @@ export default class NothingRan implements Reporter {
     // --list collects tests without running any; a run already red needs no second reason.
     if (this.ran > 0 || result.status !== 'passed' || process.argv.includes('--list')) return undefined;
     const reasons = [...this.skipped].map(([reason, count]) => `  ${count} × ${reason}`).join('\n');
-    console.error(`\nNo test ran, so this run proves nothing and fails. Every selected test was skipped${reasons ? `:\n${reasons}` : '.'}\nWiden --grep, --project or the file filter, or run in a stack mode these tests support.`);
+    console.error(
+      `\nNo test ran, so this run proves nothing and fails. Every selected test was skipped${reasons ? `:\n${reasons}` : '.'}\nWiden --grep, --project or the file filter, or run in a stack mode these tests support.`,
+    );
     return { status: 'failed' };
   }
 

@@ -39,7 +39,9 @@ export default class ScrubSecrets implements Reporter {
     [result.error, ...result.errors].forEach((error) => this.scrubError(error, secrets));
     result.steps.forEach((step) => this.scrubStep(step, secrets, true));
     for (const chunks of [result.stdout, result.stderr]) {
-      chunks.forEach((chunk, i) => (chunks[i] = typeof chunk === 'string' ? redactText(chunk, secrets) : (redactContent(chunk, secrets) ?? chunk)));
+      chunks.forEach(
+        (chunk, i) => (chunks[i] = typeof chunk === 'string' ? redactText(chunk, secrets) : (redactContent(chunk, secrets) ?? chunk)),
+      );
     }
     for (const attachment of result.attachments) {
       if (attachment.body) (attachment as { body: Buffer }).body = redactContent(attachment.body, secrets) ?? attachment.body;

@@ -7,7 +7,16 @@ const SERVER_MESSAGE = "Cannot cancel job with status 'completed'. Only pending 
 const SHOWN_CANCELLED = 'cancel-on-completed: the card showed cancelled after the server refused to cancel (422)';
 
 describeIncident('cancel-on-completed', () => {
-  test('the job completes between page load and the cancel click: 422 shown inline, completed stays, the row is unchanged', async ({ page, app, network, tenant, provider, jobs, requests, jobStatuses }) => {
+  test('the job completes between page load and the cancel click: 422 shown inline, completed stays, the row is unchanged', async ({
+    page,
+    app,
+    network,
+    tenant,
+    provider,
+    jobs,
+    requests,
+    jobStatuses,
+  }) => {
     const { card } = app.jobsPage;
     const cancelButton = page.getByRole('button', { name: 'Cancel job' });
     // The page's job sockets go through the test, which can hold the server's frames back.
@@ -20,6 +29,7 @@ describeIncident('cancel-on-completed', () => {
     });
 
     const feed = await network.hold({ path: '/api/v1/jobs' });
+
     await test.step('conditions: the job completes on the server; the page has not heard yet', async () => {
       frames.hold();
       await provider.step(jobId, { complete: 'a kite, dunes' });
@@ -27,6 +37,7 @@ describeIncident('cancel-on-completed', () => {
       await expect.poll(() => frames.held, 'the server announced completion; the page has not received it').toBeGreaterThan(0);
       await expect(cancelButton).toBeEnabled();
     });
+
     const before = await jobs.row(jobId);
 
     await test.step('action: the user clicks Cancel job', async () => {

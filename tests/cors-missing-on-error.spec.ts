@@ -6,7 +6,13 @@ import { describeIncident, expect, test } from '../fixtures/index.ts';
 const creates = { method: 'POST', path: '/api/v1/jobs' } as const;
 
 describeIncident('cors-missing-on-error', () => {
-  test('the api crashes on job creation: the page shows the 500 and its request id, the server log has the rest', async ({ app, stack, tenant, provider, requests }) => {
+  test('the api crashes on job creation: the page shows the 500 and its request id, the server log has the rest', async ({
+    app,
+    stack,
+    tenant,
+    provider,
+    requests,
+  }) => {
     const { jobsPage } = app;
 
     await test.step('conditions: the provider answers moderation with a body the api cannot parse', async () => {

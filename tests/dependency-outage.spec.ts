@@ -6,7 +6,15 @@ import { type HealthReport, describeIncident, expect, test } from '../fixtures/i
 const HEALTH_POLL_MS = 10_000;
 
 describeIncident('dependency-outage', () => {
-  test('Redis stops, then Postgres: health and the page say so, what can work works, everything recovers', async ({ page, app, api, services, tenant, jobs, requests }) => {
+  test('Redis stops, then Postgres: health and the page say so, what can work works, everything recovers', async ({
+    page,
+    app,
+    api,
+    services,
+    tenant,
+    jobs,
+    requests,
+  }) => {
     const user = tenant.member;
     const { jobsPage, healthBanner } = app;
     const health = async () => {
@@ -42,7 +50,9 @@ describeIncident('dependency-outage', () => {
         await app.dashboard.refresh();
         await expect.poll(() => requests.count({ method: 'GET', path: '/api/v1/dashboard', status: 200 })).toBeGreaterThanOrEqual(2);
         await app.navigate('Jobs');
-        await expect.poll(() => requests.count({ method: 'GET', path: '/api/v1/jobs', status: 200 }), 'the feed loaded from Postgres').toBe(1);
+        await expect
+          .poll(() => requests.count({ method: 'GET', path: '/api/v1/jobs', status: 200 }), 'the feed loaded from Postgres')
+          .toBe(1);
         await jobsPage.submit('written while Redis is down');
         await jobsPage.untilFormIdle();
         await expect(jobsPage.alert).toHaveText('New jobs cannot be queued right now. Try again shortly.');

@@ -6,7 +6,12 @@ import { describeIncident, expect, test } from '../fixtures/index.ts';
 const PAGE_SIZE = 20;
 
 describeIncident('feed-stability', () => {
-  test('new jobs arrive while the user pages through the feed: nothing dropped, duplicated or reordered, rows keep their elements', async ({ page, app, tenant, jobs }) => {
+  test('new jobs arrive while the user pages through the feed: nothing dropped, duplicated or reordered, rows keep their elements', async ({
+    page,
+    app,
+    tenant,
+    jobs,
+  }) => {
     const user = tenant.member;
     const { jobsPage } = app;
     const rows = jobsPage.feed.locator('li');
@@ -35,7 +40,10 @@ describeIncident('feed-stability', () => {
       const expected = (await serverOrder()).slice(3); // the three new ones are not loaded yet
       const duplicated = shown.filter((id, i) => shown.indexOf(id) !== i);
       const missing = expected.filter((id) => !shown.includes(id));
-      expect({ duplicated, missing }, `feed unstable: ${duplicated.length} duplicated, ${missing.length} missing after loading more`).toEqual({ duplicated: [], missing: [] });
+      expect(
+        { duplicated, missing },
+        `feed unstable: ${duplicated.length} duplicated, ${missing.length} missing after loading more`,
+      ).toEqual({ duplicated: [], missing: [] });
       expect(shown).toEqual(expected);
     });
 

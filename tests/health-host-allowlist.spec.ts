@@ -4,7 +4,11 @@
 import { describeIncident, expect, test } from '../fixtures/index.ts';
 
 describeIncident('health-host-allowlist', () => {
-  test('health by service alias and by localhost from inside the network passes; a foreign Host is refused', async ({ stack, containers, network }) => {
+  test('health by service alias and by localhost from inside the network passes; a foreign Host is refused', async ({
+    stack,
+    containers,
+    network,
+  }) => {
     await test.step('action + recovery: a neighbour checks health by the service alias', async () => {
       const byAlias = await containers.apiHealthBy('api');
       expect(byAlias.status, `health refused by host allowlist: GET ${byAlias.url} → ${byAlias.status}\n  ${byAlias.body}`).toBe(200);
@@ -12,7 +16,10 @@ describeIncident('health-host-allowlist', () => {
 
     await test.step('action + recovery: the container checks itself by localhost', async () => {
       const byLocalhost = await containers.apiHealthBy('localhost');
-      expect(byLocalhost.status, `health refused by host allowlist: GET ${byLocalhost.url} → ${byLocalhost.status}\n  ${byLocalhost.body}`).toBe(200);
+      expect(
+        byLocalhost.status,
+        `health refused by host allowlist: GET ${byLocalhost.url} → ${byLocalhost.status}\n  ${byLocalhost.body}`,
+      ).toBe(200);
       await expect.poll(() => containers.health('api'), { message: 'the image HEALTHCHECK verdict', timeout: 15_000 }).toBe('healthy');
     });
 

@@ -10,7 +10,17 @@ const needsAuth = (r: RequestRecord) =>
 const routerContextError = /useLocation|useNavigate|useHref|may be used only in the context of a <Router>/;
 
 describeIncident('hmr-remount-auth-loss', () => {
-  test(`${REMOUNTS} quick remounts while a job runs: still signed in on every page, the job completes`, async ({ page, app, network, tenant, provider, requests, navigations, browserErrors, jobStatuses }) => {
+  test(`${REMOUNTS} quick remounts while a job runs: still signed in on every page, the job completes`, async ({
+    page,
+    app,
+    network,
+    tenant,
+    provider,
+    requests,
+    navigations,
+    browserErrors,
+    jobStatuses,
+  }) => {
     let jobId = '';
 
     await test.step('conditions: signed in, a job running on the jobs page', async () => {
@@ -18,18 +28,24 @@ describeIncident('hmr-remount-auth-loss', () => {
     });
 
     const sentBefore = requests.records.length;
+
     await test.step(`action: the root is torn down and remounted ${REMOUNTS} times with fresh stores, requests in flight`, async () => {
       // Every api answer waits until the remounts are over, so requests are in flight
       // through all of them, and no answer can redirect the page midway.
       const answers = await network.hold({ path: /^\/api\/v1\// });
       for (let i = 0; i < REMOUNTS; i++) {
-        await page.evaluate(() => new Promise<void>((resolve) => {
-          window.__E2E_REMOUNT__!();
-          requestAnimationFrame(() => resolve());
-        }));
+        await page.evaluate(
+          () =>
+            new Promise<void>((resolve) => {
+              window.__E2E_REMOUNT__!();
+              requestAnimationFrame(() => resolve());
+            }),
+        );
       }
       // React commits a new root asynchronously: wait until its first requests are held.
-      await expect.poll(() => answers.held, { message: 'the remounted app sent requests while the others were in flight' }).toBeGreaterThan(0);
+      await expect
+        .poll(() => answers.held, { message: 'the remounted app sent requests while the others were in flight' })
+        .toBeGreaterThan(0);
       await answers.release();
       await expect(navigations).toSettle(() => requests.whenIdle());
     });
@@ -37,9 +53,9 @@ describeIncident('hmr-remount-auth-loss', () => {
     await test.step('recovery: every request after the remounts carried Authorization', async () => {
       const bare = requests.records.slice(sentBefore).filter((r) => needsAuth(r) && !r.authorized);
       expect(
-        bare.length,
+        bare,
         `unauthenticated requests: ${bare.length} calls to authenticated endpoints without Authorization after the remounts\n  ${bare.map((r) => `${r.method} ${r.path} → ${r.status ?? r.failure}`).join('\n  ')}`,
-      ).toBe(0);
+      ).toHaveLength(0);
     });
 
     await test.step('action: the user keeps navigating across pages', async () => {

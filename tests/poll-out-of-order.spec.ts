@@ -4,7 +4,14 @@
 import { describeIncident, expect, test } from '../fixtures/index.ts';
 
 describeIncident('poll-out-of-order', () => {
-  test('the first poll answers after two newer socket updates: the card never goes backwards', async ({ app, network, tenant, provider, requests, jobStatuses }) => {
+  test('the first poll answers after two newer socket updates: the card never goes backwards', async ({
+    app,
+    network,
+    tenant,
+    provider,
+    requests,
+    jobStatuses,
+  }) => {
     const { jobsPage } = app;
     let jobId = '';
 

@@ -7,7 +7,15 @@ const KEEPALIVE_MS = 60_000;
 const liveSocket = /\/api\/v1\/jobs\/[^/]+\/live$/;
 
 describeIncident('pong-as-status', () => {
-  test('a minute of pong frames between status frames: the status and progress shown do not move', async ({ page, app, tenant, provider, sockets, jobStatuses, renders }) => {
+  test('a minute of pong frames between status frames: the status and progress shown do not move', async ({
+    page,
+    app,
+    tenant,
+    provider,
+    sockets,
+    jobStatuses,
+    renders,
+  }) => {
     const { card } = app.jobsPage;
     const pongs = () => sockets.framesOfType('pong', liveSocket).length;
     let jobId = '';
@@ -32,7 +40,10 @@ describeIncident('pong-as-status', () => {
     await test.step('recovery: no pong changed the card, and the card barely re-rendered', async () => {
       const received = pongs() - pongsBefore;
       const shown = (await jobStatuses.states()).slice(statesBefore);
-      expect(shown.map((s) => `${s.status} ${s.progress}%`), `pong-as-status: ${received} keep-alive frames changed the card\n  shown: ${shown.map((s) => s.status).join(' → ')}`).toEqual([]);
+      expect(
+        shown.map((s) => `${s.status} ${s.progress}%`),
+        `pong-as-status: ${received} keep-alive frames changed the card\n  shown: ${shown.map((s) => s.status).join(' → ')}`,
+      ).toEqual([]);
       const cardRenders = (await renders.of('JobProgress')) - rendersBefore;
       expect(cardRenders, `the card re-rendered ${cardRenders} times for ${received} pongs`).toBeLessThanOrEqual(2);
       expect(received, 'the keep-alive really ran').toBeGreaterThanOrEqual(KEEPALIVE_MS / 5_000);

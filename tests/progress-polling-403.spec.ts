@@ -13,22 +13,59 @@ interface Call {
 const status = (response: Promise<{ status(): number }>) => response.then((r) => r.status());
 /** Every endpoint a signed-in user can reach, with what each role must get. */
 const matrix: Call[] = [
-  { name: 'GET /api/v1/auth/me', send: (api, headers) => status(api.get('/api/v1/auth/me', { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
-  { name: 'GET /api/v1/dashboard', send: (api, headers) => status(api.get('/api/v1/dashboard', { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
-  { name: 'GET /api/v1/jobs', send: (api, headers) => status(api.get('/api/v1/jobs', { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
-  { name: 'POST /api/v1/jobs', send: (api, headers) => status(api.post('/api/v1/jobs', { headers, data: { prompt: 'matrix probe' } })), expected: { anonymous: 401, member: 201, admin: 201 } },
-  { name: 'GET /api/v1/jobs/:id', send: (api, headers, own) => status(api.get(`/api/v1/jobs/${own.id}`, { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
-  { name: 'GET /api/v1/settings/generation', send: (api, headers) => status(api.get('/api/v1/settings/generation', { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
+  {
+    name: 'GET /api/v1/auth/me',
+    send: (api, headers) => status(api.get('/api/v1/auth/me', { headers })),
+    expected: { anonymous: 401, member: 200, admin: 200 },
+  },
+  {
+    name: 'GET /api/v1/dashboard',
+    send: (api, headers) => status(api.get('/api/v1/dashboard', { headers })),
+    expected: { anonymous: 401, member: 200, admin: 200 },
+  },
+  {
+    name: 'GET /api/v1/jobs',
+    send: (api, headers) => status(api.get('/api/v1/jobs', { headers })),
+    expected: { anonymous: 401, member: 200, admin: 200 },
+  },
+  {
+    name: 'POST /api/v1/jobs',
+    send: (api, headers) => status(api.post('/api/v1/jobs', { headers, data: { prompt: 'matrix probe' } })),
+    expected: { anonymous: 401, member: 201, admin: 201 },
+  },
+  {
+    name: 'GET /api/v1/jobs/:id',
+    send: (api, headers, own) => status(api.get(`/api/v1/jobs/${own.id}`, { headers })),
+    expected: { anonymous: 401, member: 200, admin: 200 },
+  },
+  {
+    name: 'GET /api/v1/settings/generation',
+    send: (api, headers) => status(api.get('/api/v1/settings/generation', { headers })),
+    expected: { anonymous: 401, member: 200, admin: 200 },
+  },
   {
     name: 'PUT /api/v1/settings/generation',
     send: (api, headers) => status(api.put('/api/v1/settings/generation', { headers, data: { maxPromptLength: 500 } })),
     expected: { anonymous: 401, member: 403, admin: 200 },
   },
-  { name: 'POST /api/v1/jobs/:id/cancel', send: (api, headers, own) => status(api.post(`/api/v1/jobs/${own.id}/cancel`, { headers })), expected: { anonymous: 401, member: 200, admin: 200 } },
+  {
+    name: 'POST /api/v1/jobs/:id/cancel',
+    send: (api, headers, own) => status(api.post(`/api/v1/jobs/${own.id}/cancel`, { headers })),
+    expected: { anonymous: 401, member: 200, admin: 200 },
+  },
 ];
 
 describeIncident('progress-polling-403', () => {
-  test('anonymous, member and admin against every endpoint; a member polls their own job to the end', async ({ page, app, api, tenant, sessions, provider, demoMode, requests }) => {
+  test('anonymous, member and admin against every endpoint; a member polls their own job to the end', async ({
+    page,
+    app,
+    api,
+    tenant,
+    sessions,
+    provider,
+    demoMode,
+    requests,
+  }) => {
     const auth: Record<Role, Record<string, string>> = { anonymous: {}, member: {}, admin: {} };
     const own: Partial<Record<Role, Job>> = {};
 

@@ -10,7 +10,18 @@ const SESSION_CHECK_MS = 30_000;
 const MAX_CLICKS = 3;
 
 describeIncident('rate-limit-cascade', () => {
-  test('a failing create against a budget of 5: bounded retries, session checks untouched, a visible limit, recovery after the window', async ({ page, app, tenant, provider, rateLimits, serverClock, jobs, requests, renders, browserErrors }) => {
+  test('a failing create against a budget of 5: bounded retries, session checks untouched, a visible limit, recovery after the window', async ({
+    page,
+    app,
+    tenant,
+    provider,
+    rateLimits,
+    serverClock,
+    jobs,
+    requests,
+    renders,
+    browserErrors,
+  }) => {
     const user = tenant.member;
     const { jobsPage } = app;
     const creates = () => requests.matching({ method: 'POST', path: '/api/v1/jobs' });
@@ -30,7 +41,10 @@ describeIncident('rate-limit-cascade', () => {
         await jobsPage.untilFormIdle();
         await expect(jobsPage.alert).toBeVisible();
       }
-      expect(creates().some((r) => r.status === 429), 'the general budget ran out').toBe(true);
+      expect(
+        creates().some((r) => r.status === 429),
+        'the general budget ran out',
+      ).toBe(true);
     });
 
     await test.step('action: the 30-second session check comes due while the budget is spent', async () => {
@@ -40,9 +54,15 @@ describeIncident('rate-limit-cascade', () => {
 
     await test.step('recovery: the session endpoints were never refused', async () => {
       const refused = requests.matching({ path: /^\/api\/v1\/auth\/(me|refresh)$/, status: 429 });
-      expect(refused.length, `rate-limit cascade: ${refused.length} session checks refused with 429\n  after ${creates().length} POST /api/v1/jobs for ${clicks} clicks`).toBe(0);
+      expect(
+        refused,
+        `rate-limit cascade: ${refused.length} session checks refused with 429\n  after ${creates().length} POST /api/v1/jobs for ${clicks} clicks`,
+      ).toHaveLength(0);
       const lastRefusal = creates().findLast((r) => r.status === 429)!.startedAt;
-      expect(requests.matching({ path: '/api/v1/auth/me', status: 200 }).some((r) => r.startedAt > lastRefusal), 'a session check passed after the limit').toBe(true);
+      expect(
+        requests.matching({ path: '/api/v1/auth/me', status: 200 }).some((r) => r.startedAt > lastRefusal),
+        'a session check passed after the limit',
+      ).toBe(true);
     });
 
     await test.step('recovery: retries were bounded, none after a 429', async () => {

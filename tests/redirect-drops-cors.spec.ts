@@ -6,7 +6,14 @@ import { describeIncident, expect, test } from '../fixtures/index.ts';
 const legacyBase = /^\/api\/(?!v1\/)/;
 
 describeIncident('redirect-drops-cors', () => {
-  test('the app calls /api/v1 directly, and the legacy redirect still carries CORS headers', async ({ page, app, stack, tenant, requests, testApi }) => {
+  test('the app calls /api/v1 directly, and the legacy redirect still carries CORS headers', async ({
+    page,
+    app,
+    stack,
+    tenant,
+    requests,
+    testApi,
+  }) => {
     await test.step('conditions: a signed-in user; the api still redirects legacy /api paths', async () => {
       await app.signIn(tenant.member);
     });
@@ -19,7 +26,10 @@ describeIncident('redirect-drops-cors', () => {
 
     await test.step('recovery: no request went to the legacy base', async () => {
       const legacy = requests.matching({ path: legacyBase });
-      expect(legacy.length, `legacy api base: ${legacy.length} requests to /api/ instead of /api/v1/\n  ${legacy.map((r) => `${r.method} ${r.path} → ${r.failure ?? r.status}`).join('\n  ')}`).toBe(0);
+      expect(
+        legacy,
+        `legacy api base: ${legacy.length} requests to /api/ instead of /api/v1/\n  ${legacy.map((r) => `${r.method} ${r.path} → ${r.failure ?? r.status}`).join('\n  ')}`,
+      ).toHaveLength(0);
       expect(requests.count({ path: '/api/v1/auth/me', status: 200 })).toBeGreaterThanOrEqual(1);
     });
 
@@ -32,7 +42,11 @@ describeIncident('redirect-drops-cors', () => {
           return { error: String(error) };
         }
       }, `${stack.apiUrl}/api/health`);
-      expect(followed, 'the legacy redirect, followed by the browser').toEqual({ status: 200, redirected: true, url: `${stack.apiUrl}/api/v1/health` });
+      expect(followed, 'the legacy redirect, followed by the browser').toEqual({
+        status: 200,
+        redirected: true,
+        url: `${stack.apiUrl}/api/v1/health`,
+      });
     });
 
     await test.step('recovery: the 307 itself names the web origin', async () => {

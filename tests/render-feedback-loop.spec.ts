@@ -7,7 +7,14 @@ const RENDER_BUDGET = 30;
 const maxDepth = /Maximum update depth exceeded|Minified React error #185/;
 
 describeIncident('render-feedback-loop', () => {
-  test('a job runs from creation to completion: the card renders a bounded number of times, no update-depth error', async ({ page, app, tenant, provider, browserErrors, renders }) => {
+  test('a job runs from creation to completion: the card renders a bounded number of times, no update-depth error', async ({
+    page,
+    app,
+    tenant,
+    provider,
+    browserErrors,
+    renders,
+  }) => {
     const { jobsPage } = app;
     let jobId = '';
 
@@ -27,7 +34,10 @@ describeIncident('render-feedback-loop', () => {
 
     await test.step('recovery: bounded renders, no update-depth error, completed on screen', async () => {
       const cardRenders = await renders.of('JobProgress');
-      expect(cardRenders, `render loop: JobProgress rendered ${cardRenders} times for one job (budget ${RENDER_BUDGET})`).toBeLessThanOrEqual(RENDER_BUDGET);
+      expect(
+        cardRenders,
+        `render loop: JobProgress rendered ${cardRenders} times for one job (budget ${RENDER_BUDGET})`,
+      ).toBeLessThanOrEqual(RENDER_BUDGET);
       expect(browserErrors.matching(maxDepth), 'render loop: React reported an update-depth error').toEqual([]);
       await expect(jobsPage.card).toHaveAttribute('data-job-status', 'completed');
     });

@@ -6,18 +6,31 @@ import { type HealthReport, describeIncident, expect, test } from '../fixtures/i
 const DRIFTED = 'generation_settings.max_prompt_length';
 
 describeIncident('schema-drift', () => {
-  test(`a column the code needs is missing: health names it, requests answer 503 naming it, never 500`, async ({ page, app, api, schema, tenant, sessions, requests }) => {
+  test(`a column the code needs is missing: health names it, requests answer 503 naming it, never 500`, async ({
+    page,
+    app,
+    api,
+    schema,
+    tenant,
+    sessions,
+    requests,
+  }) => {
     const health = async () => {
       const response = await api.get('/api/v1/health');
       return { code: response.status(), report: (await response.json()) as HealthReport };
     };
     const token = (await sessions.issue(tenant.member, 'valid')).accessToken;
 
-    const restore = await test.step(`conditions: the database lacks ${DRIFTED}, as if its migration never ran`, () => schema.hideColumn(DRIFTED));
+    const restore = await test.step(`conditions: the database lacks ${DRIFTED}, as if its migration never ran`, () =>
+      schema.hideColumn(DRIFTED));
+
     try {
       await test.step('action + recovery: health reports not ready and names the missing column', async () => {
         const { code, report } = await health();
-        expect(report.checks.schema.missing, `schema drift unnoticed: health answered ${code} ${report.status} while ${DRIFTED} is missing`).toEqual([DRIFTED]);
+        expect(
+          report.checks.schema.missing,
+          `schema drift unnoticed: health answered ${code} ${report.status} while ${DRIFTED} is missing`,
+        ).toEqual([DRIFTED]);
         expect(code).toBe(503);
         expect(report.status).toBe('not_ready');
       });

@@ -14,7 +14,14 @@ const staleStates: Record<string, (sessions: Sessions, user: TestUser) => Promis
 
 describeIncident('session-expiry-loop', () => {
   for (const [condition, staleState] of Object.entries(staleStates)) {
-    test(`${condition}: lands on /login once, signs in again, reaches the dashboard`, async ({ app, tenant, sessions, navigations, browserErrors, db }) => {
+    test(`${condition}: lands on /login once, signs in again, reaches the dashboard`, async ({
+      app,
+      tenant,
+      sessions,
+      navigations,
+      browserErrors,
+      db,
+    }) => {
       const user = tenant.member;
 
       await test.step(`conditions: persisted store says signed in, ${condition}`, async () => {
@@ -46,7 +53,13 @@ describeIncident('session-expiry-loop', () => {
     });
   }
 
-  test('access token expires mid-session: refreshed silently; refresh session expired: one redirect with a message', async ({ app, tenant, serverClock, navigations, requests }) => {
+  test('access token expires mid-session: refreshed silently; refresh session expired: one redirect with a message', async ({
+    app,
+    tenant,
+    serverClock,
+    navigations,
+    requests,
+  }) => {
     const user = tenant.member;
     const refreshes = (status: number) => requests.count({ method: 'POST', path: '/api/v1/auth/refresh', status });
 

@@ -8,19 +8,31 @@ const WATCH_MS = 30_000;
 const liveSocket = /\/api\/v1\/jobs\/[^/]+\/live$/;
 
 describeIncident('stale-job-rehydrate', () => {
-  test('a completed job, a pending snapshot in storage, a late running poll: completed stays, the snapshot goes, no socket', async ({ page, app, network, tenant, provider, jobs, requests, sockets, browserErrors, jobStatuses }) => {
-    const { created, poll, whileRunning } = await test.step('conditions: a job completed on the server; its answer from while it ran is kept', async () => {
-      await provider.hold();
-      const session = await app.signIn(tenant.member);
-      const job = await jobs.create(session.accessToken, 'a harbour in fog');
-      await provider.step(job.id, { progress: 30 });
-      await expect.poll(async () => (await jobs.row(job.id)).progress).toBe(30);
-      const answer = await network.capture(`/api/v1/jobs/${job.id}`, session.accessToken);
-      expect((await answer.json()).status).toBe('running');
-      await provider.step(job.id, { complete: 'a harbour, foggy' });
-      await expect.poll(async () => (await jobs.row(job.id)).status).toBe('completed');
-      return { created: job, poll: `/api/v1/jobs/${job.id}`, whileRunning: answer };
-    });
+  test('a completed job, a pending snapshot in storage, a late running poll: completed stays, the snapshot goes, no socket', async ({
+    page,
+    app,
+    network,
+    tenant,
+    provider,
+    jobs,
+    requests,
+    sockets,
+    browserErrors,
+    jobStatuses,
+  }) => {
+    const { created, poll, whileRunning } =
+      await test.step('conditions: a job completed on the server; its answer from while it ran is kept', async () => {
+        await provider.hold();
+        const session = await app.signIn(tenant.member);
+        const job = await jobs.create(session.accessToken, 'a harbour in fog');
+        await provider.step(job.id, { progress: 30 });
+        await expect.poll(async () => (await jobs.row(job.id)).progress).toBe(30);
+        const answer = await network.capture(`/api/v1/jobs/${job.id}`, session.accessToken);
+        expect((await answer.json()).status).toBe('running');
+        await provider.step(job.id, { complete: 'a harbour, foggy' });
+        await expect.poll(async () => (await jobs.row(job.id)).status).toBe('completed');
+        return { created: job, poll: `/api/v1/jobs/${job.id}`, whileRunning: answer };
+      });
 
     const latePoll = await test.step('conditions: storage holds the older pending snapshot; the first poll will answer late', async () => {
       await app.plantJobSnapshot(created);
@@ -42,12 +54,18 @@ describeIncident('stale-job-rehydrate', () => {
       }
       await expect(jobStatuses).toNeverRegress();
       await expect(app.jobsPage.card).toHaveAttribute('data-job-status', 'completed');
-      expect((await jobStatuses.seen()).filter((status) => status === 'completed').length, 'completed was shown once and held').toBe(1);
+      expect(
+        (await jobStatuses.seen()).filter((status) => status === 'completed'),
+        'completed was shown once and held',
+      ).toHaveLength(1);
     });
 
     await test.step('recovery: the snapshot left storage, no socket opened, no render loop', async () => {
       expect((await app.stored()).jobSnapshot, 'the terminal snapshot was cleared').toBeNull();
-      expect(sockets.opened(liveSocket).map((s) => s.url), 'no socket for a terminal job').toEqual([]);
+      expect(
+        sockets.opened(liveSocket).map((s) => s.url),
+        'no socket for a terminal job',
+      ).toEqual([]);
       expect(browserErrors.matching(/Maximum update depth/)).toEqual([]);
       // The late poll really arrived, and really carried the older status.
       expect(requests.count({ method: 'GET', path: poll, status: 200 })).toBeGreaterThanOrEqual(1);

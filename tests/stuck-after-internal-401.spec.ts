@@ -7,7 +7,16 @@ const STUCK_AFTER_MS = 2 * 60_000;
 const REFUSED = 'The generation provider refused our credentials. Nothing was generated; an operator has been alerted.';
 
 describeIncident('stuck-after-internal-401', () => {
-  test('a refused trigger fails its job with a reason; a job nothing works on is stopped past the threshold; dismissed jobs stay gone', async ({ page, app, stack, tenant, provider, serverClock, jobs, requests }) => {
+  test('a refused trigger fails its job with a reason; a job nothing works on is stopped past the threshold; dismissed jobs stay gone', async ({
+    page,
+    app,
+    stack,
+    tenant,
+    provider,
+    serverClock,
+    jobs,
+    requests,
+  }) => {
     const { jobsPage } = app;
     let refusedId = '';
     let silentId = '';
@@ -20,7 +29,9 @@ describeIncident('stuck-after-internal-401', () => {
     await test.step('action + recovery: a job whose trigger is refused fails at once, with the reason on screen', async () => {
       refusedId = (await jobsPage.create('a portrait in charcoal')).id;
       await expect
-        .poll(async () => (await jobs.row(refusedId)).status, { message: `stuck after an internal 401: job ${refusedId} still active after the provider refused our credentials` })
+        .poll(async () => (await jobs.row(refusedId)).status, {
+          message: `stuck after an internal 401: job ${refusedId} still active after the provider refused our credentials`,
+        })
         .toBe('failed');
       await expect(jobsPage.card).toHaveAttribute('data-job-status', 'failed');
       await expect(jobsPage.card).toContainText(`Failed: ${REFUSED}`);
@@ -48,7 +59,10 @@ describeIncident('stuck-after-internal-401', () => {
 
     await test.step('action: the user dismisses both failed jobs, then reloads', async () => {
       for (const id of [refusedId, silentId]) {
-        await jobsPage.row(id).getByRole('button', { name: /^Dismiss/ }).click();
+        await jobsPage
+          .row(id)
+          .getByRole('button', { name: /^Dismiss/ })
+          .click();
         await expect(jobsPage.row(id)).toHaveCount(0);
       }
       await page.reload();

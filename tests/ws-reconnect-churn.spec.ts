@@ -9,12 +9,24 @@ const liveSocket = /\/api\/v1\/jobs\/[^/]+\/live$/;
 const pollingNotice = 'Live updates are unavailable; checking for changes every few seconds.';
 
 describeIncident('ws-reconnect-churn', () => {
-  test('the server closes every job socket: reconnects stop at the cap, polling takes over, one socket per job after navigating back', async ({ page, app, tenant, provider, demoMode, sockets, browserErrors }) => {
+  test('the server closes every job socket: reconnects stop at the cap, polling takes over, one socket per job after navigating back', async ({
+    page,
+    app,
+    tenant,
+    provider,
+    demoMode,
+    sockets,
+    browserErrors,
+  }) => {
     const { jobsPage } = app;
     let jobId = '';
     /** Runs the page's reconnect timers until it says it is polling, or until the sockets pass `limit`. */
     const reconnectsRunOut = async (limit: number) => {
-      for (let tick = 0; tick < 60 && !(await page.getByText(pollingNotice).isVisible()) && sockets.opened(liveSocket).length <= limit; tick++) {
+      for (
+        let tick = 0;
+        tick < 60 && !(await page.getByText(pollingNotice).isVisible()) && sockets.opened(liveSocket).length <= limit;
+        tick++
+      ) {
         await expect.poll(() => sockets.openNow(liveSocket).length, 'the server closed the socket').toBe(0);
         await page.clock.runFor(1_000);
       }

@@ -100,10 +100,7 @@ export interface JobPage {
 }
 
 /** Frames on /api/v1/jobs/:id/live. The client speaks first with `auth`. */
-export type JobFrame =
-  | { type: 'status'; job: Job }
-  | { type: 'pong'; at: string }
-  | { type: 'error'; message: string };
+export type JobFrame = { type: 'status'; job: Job } | { type: 'pong'; at: string } | { type: 'error'; message: string };
 export type ClientFrame = { type: 'auth'; token: string } | { type: 'ping' };
 
 // Test-mode only endpoints (mounted under /api/v1/__test__ when E2E_TEST_MODE=1).

@@ -5,8 +5,7 @@
 export const bugSwitches = {
   'stale-persisted-auth':
     'Route guards and rehydration trust the persisted isAuthenticated flag alone, which outlives the tokens it stood for.',
-  'redirect-on-401-from-login':
-    'The API client sends every 401 to /login with a full page load, even when the page is already /login.',
+  'redirect-on-401-from-login': 'The API client sends every 401 to /login with a full page load, even when the page is already /login.',
   'token-from-unhydrated-store':
     'Requests take the access token from an in-memory copy that a remount recreates empty and refills only after the children fired their first requests; the 401 that follows signs the user out.',
   'stale-job-snapshot':
@@ -17,13 +16,11 @@ export const bugSwitches = {
     'When the server refuses a cancel, the card forces the job to cancelled locally and drops the server message.',
   'uncapped-socket-reconnect':
     'The socket hook reconnects forever, does not know when it closed the socket itself, and closes sockets that are still connecting.',
-  'pong-as-status':
-    'Every socket frame is read as a status update; a keep-alive pong, which has no status, becomes "pending".',
+  'pong-as-status': 'Every socket frame is read as a status update; a keep-alive pong, which has no status, becomes "pending".',
   'poll-ignores-updated-at': 'Polling applies each answer in arrival order, without comparing updated_at.',
   'render-feedback-loop':
-    'The progress card echoes a fresh copy of its state to the parent on every render and takes the parent\'s copy back as its own.',
-  'router-hook-outside-router':
-    'After the provider tree was reordered, a component that reads the route renders above BrowserRouter.',
+    "The progress card echoes a fresh copy of its state to the parent on every render and takes the parent's copy back as its own.",
+  'router-hook-outside-router': 'After the provider tree was reordered, a component that reads the route renders above BrowserRouter.',
   'errors-skip-cors':
     'A crash is answered by an error path outside the CORS layer: the 500 reaches the browser without Access-Control-Allow-Origin, and the page sees a network error instead of the message.',
   'legacy-api-redirect':
@@ -56,9 +53,7 @@ export function isBugSwitch(name: string): name is BugSwitch {
 export function parseBugSwitches(names: readonly string[]): BugSwitch[] {
   const unknown = names.filter((name) => !isBugSwitch(name));
   if (unknown.length > 0) {
-    throw new Error(
-      `Unknown bug switch ${unknown.map((n) => `'${n}'`).join(', ')}. Known switches: ${bugSwitchNames.join(', ')}.`,
-    );
+    throw new Error(`Unknown bug switch ${unknown.map((n) => `'${n}'`).join(', ')}. Known switches: ${bugSwitchNames.join(', ')}.`);
   }
   return [...new Set(names)] as BugSwitch[];
 }

@@ -12,7 +12,10 @@ if (!existsSync(`${root}/index.html`)) throw new Error(`No built web app in ${ro
 
 const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
 app.get('/config.js', async (_request, reply) =>
-  reply.type('application/javascript').header('cache-control', 'no-store').send(`window.__APP_CONFIG__ = ${JSON.stringify({ apiUrl })};`),
+  reply
+    .type('application/javascript')
+    .header('cache-control', 'no-store')
+    .send(`window.__APP_CONFIG__ = ${JSON.stringify({ apiUrl })};`),
 );
 await app.register(fastifyStatic, { root, wildcard: false });
 // Client-side routes (/login, /dashboard, …) all load the app shell.

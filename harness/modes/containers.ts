@@ -49,9 +49,10 @@ function control(container: StartedTestContainer): ServiceControl {
   return {
     stop: async () => void (await (await docker()).stop({ t: 2 })),
     // Starting a running container is a no-op, as it is for a process service.
-    start: async () => void (await (await docker()).start().catch((error: { statusCode?: number }) => {
-      if (error.statusCode !== 304) throw error;
-    })),
+    start: async () =>
+      void (await (await docker()).start().catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 304) throw error;
+      })),
     // As an operator's docker restart: the stop signal, then up to 10 s to shut down
     // cleanly (Testcontainers' default of 0 s is a kill, which is a crash, not a restart).
     restart: () => container.restart({ timeout: 10_000 }),
@@ -63,7 +64,11 @@ function control(container: StartedTestContainer): ServiceControl {
  * log stream ends); if it never gets ready, at its startup timeout. Either way the error
  * names the service and shows the end of its output; a taken host port is a PortInUse.
  */
-async function startService<T extends StartedTestContainer>(name: ServiceName, hostPort: number, container: { withLogConsumer(consumer: (stream: NodeJS.ReadableStream) => unknown): unknown; start(): Promise<T> }): Promise<T> {
+async function startService<T extends StartedTestContainer>(
+  name: ServiceName,
+  hostPort: number,
+  container: { withLogConsumer(consumer: (stream: NodeJS.ReadableStream) => unknown): unknown; start(): Promise<T> },
+): Promise<T> {
   let output = '';
   let ready = false;
   let exited!: (error: Error) => void;
@@ -72,7 +77,12 @@ async function startService<T extends StartedTestContainer>(name: ServiceName, h
     stream.on('data', (chunk: string) => (output = (output + chunk).slice(-100_000)));
     // The stream also ends when Testcontainers removes a container that never got ready:
     // its own error, arriving just after, is the truer one.
-    stream.on('end', () => setTimeout(() => ready || exited(new HarnessError(`${name} exited during start-up. The last lines of its output:\n${lastLines(output)}`)), 2000));
+    stream.on('end', () =>
+      setTimeout(
+        () => ready || exited(new HarnessError(`${name} exited during start-up. The last lines of its output:\n${lastLines(output)}`)),
+        2000,
+      ),
+    );
   });
   const starting = container.start();
   starting.catch(() => {}); // the exit may win the race; the stack's stop removes the container
@@ -101,7 +111,10 @@ export const startContainersStack = (options: StackOptions) => retryOnTakenPort(
 export async function reserveNetwork(label: string): Promise<{ name: string; remove(): Promise<void> }> {
   const client = (await dockerClient())!;
   const name = `e2e-${label}-${randomBytes(4).toString('hex')}`;
-  const network = await client.network.create({ Name: name, Labels: { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [STACK_LABEL]: name } });
+  const network = await client.network.create({
+    Name: name,
+    Labels: { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [STACK_LABEL]: name },
+  });
   return { name, remove: () => client.network.remove(network).catch(() => {}) };
 }
 
@@ -127,21 +140,29 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
 
   try {
     const [pg, redis] = await Promise.all([
-      startService('postgres', pgPort, new PostgreSqlContainer(images.postgres())
-        .withNetworkMode(networkName)
-        .withNetworkAliases('postgres')
-        .withLabels(labels)
-        .withExposedPorts({ container: 5432, host: pgPort })
-        .withDatabase('app')
-        .withUsername('app')
-        .withPassword(secrets.pgPassword)
-        .withCommand(['postgres', '-c', 'fsync=off', '-c', 'full_page_writes=off'])),
-      startService('redis', redisPort, new RedisContainer(images.redis())
-        .withNetworkMode(networkName)
-        .withNetworkAliases('redis')
-        .withLabels(labels)
-        .withExposedPorts({ container: 6379, host: redisPort })
-        .withCommand(['redis-server', '--protected-mode', 'no', '--save', '', '--appendonly', 'no'])),
+      startService(
+        'postgres',
+        pgPort,
+        new PostgreSqlContainer(images.postgres())
+          .withNetworkMode(networkName)
+          .withNetworkAliases('postgres')
+          .withLabels(labels)
+          .withExposedPorts({ container: 5432, host: pgPort })
+          .withDatabase('app')
+          .withUsername('app')
+          .withPassword(secrets.pgPassword)
+          .withCommand(['postgres', '-c', 'fsync=off', '-c', 'full_page_writes=off']),
+      ),
+      startService(
+        'redis',
+        redisPort,
+        new RedisContainer(images.redis())
+          .withNetworkMode(networkName)
+          .withNetworkAliases('redis')
+          .withLabels(labels)
+          .withExposedPorts({ container: 6379, host: redisPort })
+          .withCommand(['redis-server', '--protected-mode', 'no', '--save', '', '--appendonly', 'no']),
+      ),
     ]);
     // Where published ports answer: this machine's loopback when the engine runs here
     // (Testcontainers picks the bridge's gateway whenever /.dockerenv exists, and Chromium
@@ -150,35 +171,43 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     const apiUrl = `http://${host}:${apiPort}`;
     const webUrl = `http://${host}:${webPort}`;
 
-    const api = await startService('api', apiPort, new GenericContainer(images.api())
-      .withNetworkMode(networkName)
-      .withNetworkAliases('api')
-      .withLabels(labels)
-      .withEnvironment({
-        ...testModeApiEnvironment({
-          port: API_PORT,
-          databaseUrl: `postgres://${pg.getUsername()}:${pg.getPassword()}@postgres:5432/${pg.getDatabase()}`,
-          redisUrl: 'redis://redis:6379',
-          webOrigin: webUrl,
-          secrets,
-          issuedSecretsFile: '/tmp/issued-secrets',
-        }),
-        // The browser and the test process call `host`, Testcontainers' readiness check
-        // its own idea of the engine's host; the network calls 'api'.
-        ALLOWED_HOSTS: [...new Set([host, client.info.containerRuntime.host])].join(','),
-        INTERNAL_HOSTS: 'localhost,api',
-      })
-      .withExposedPorts({ container: API_PORT, host: apiPort })
-      .withWaitStrategy(Wait.forHttp('/api/v1/health', API_PORT).forStatusCode(200))
-      .withStartupTimeout(60_000));
+    const api = await startService(
+      'api',
+      apiPort,
+      new GenericContainer(images.api())
+        .withNetworkMode(networkName)
+        .withNetworkAliases('api')
+        .withLabels(labels)
+        .withEnvironment({
+          ...testModeApiEnvironment({
+            port: API_PORT,
+            databaseUrl: `postgres://${pg.getUsername()}:${pg.getPassword()}@postgres:5432/${pg.getDatabase()}`,
+            redisUrl: 'redis://redis:6379',
+            webOrigin: webUrl,
+            secrets,
+            issuedSecretsFile: '/tmp/issued-secrets',
+          }),
+          // The browser and the test process call `host`, Testcontainers' readiness check
+          // its own idea of the engine's host; the network calls 'api'.
+          ALLOWED_HOSTS: [...new Set([host, client.info.containerRuntime.host])].join(','),
+          INTERNAL_HOSTS: 'localhost,api',
+        })
+        .withExposedPorts({ container: API_PORT, host: apiPort })
+        .withWaitStrategy(Wait.forHttp('/api/v1/health', API_PORT).forStatusCode(200))
+        .withStartupTimeout(60_000),
+    );
 
-    const web = await startService('web', webPort, new GenericContainer(images.web())
-      .withNetworkMode(networkName)
-      .withNetworkAliases('web')
-      .withLabels(labels)
-      .withEnvironment({ PORT: String(WEB_PORT), API_URL: apiUrl })
-      .withExposedPorts({ container: WEB_PORT, host: webPort })
-      .withWaitStrategy(Wait.forHttp('/config.js', WEB_PORT).forStatusCode(200)));
+    const web = await startService(
+      'web',
+      webPort,
+      new GenericContainer(images.web())
+        .withNetworkMode(networkName)
+        .withNetworkAliases('web')
+        .withLabels(labels)
+        .withEnvironment({ PORT: String(WEB_PORT), API_URL: apiUrl })
+        .withExposedPorts({ container: WEB_PORT, host: webPort })
+        .withWaitStrategy(Wait.forHttp('/config.js', WEB_PORT).forStatusCode(200)),
+    );
 
     const started = { postgres: pg, redis, api, web };
     const facts: StackFacts = {
@@ -188,9 +217,17 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
       databaseUrl: `postgres://${pg.getUsername()}:${pg.getPassword()}@${host}:${pgPort}/${pg.getDatabase()}`,
       redisUrl: `redis://${host}:${redisPort}`,
       secrets: Object.values(secrets),
-      logSources: { postgres: { container: pg.getId() }, redis: { container: redis.getId() }, api: { container: api.getId() }, web: { container: web.getId() } },
+      logSources: {
+        postgres: { container: pg.getId() },
+        redis: { container: redis.getId() },
+        api: { container: api.getId() },
+        web: { container: web.getId() },
+      },
     };
-    const services = Object.fromEntries(Object.entries(started).map(([name, container]) => [name, control(container)])) as Record<ServiceName, ServiceControl>;
+    const services = Object.fromEntries(Object.entries(started).map(([name, container]) => [name, control(container)])) as Record<
+      ServiceName,
+      ServiceControl
+    >;
     return { ...attachStack(facts), facts, services, stop };
   } catch (error) {
     await stop();

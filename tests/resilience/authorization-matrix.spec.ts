@@ -17,26 +17,65 @@ interface Endpoint {
 }
 
 const endpoints: Endpoint[] = [
-  { name: 'GET /api/v1/auth/me', send: (api, headers) => status(api.get('/api/v1/auth/me', { headers })), expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 } },
-  { name: 'GET /api/v1/dashboard', send: (api, headers) => status(api.get('/api/v1/dashboard', { headers })), expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 } },
-  { name: 'GET /api/v1/jobs', send: (api, headers) => status(api.get('/api/v1/jobs', { headers })), expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 } },
-  { name: 'POST /api/v1/jobs', send: (api, headers) => status(api.post('/api/v1/jobs', { headers, data: { prompt: 'matrix' } })), expected: { ...denied, 'other tenant': 201, admin: 201, member: 201 } },
-  { name: "GET /api/v1/jobs/:id (the member's)", send: (api, headers, job) => status(api.get(`/api/v1/jobs/${job.id}`, { headers })), expected: { ...denied, 'other tenant': 404, admin: 404, member: 200 } },
-  { name: 'GET /api/v1/settings/generation', send: (api, headers) => status(api.get('/api/v1/settings/generation', { headers })), expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 } },
+  {
+    name: 'GET /api/v1/auth/me',
+    send: (api, headers) => status(api.get('/api/v1/auth/me', { headers })),
+    expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 },
+  },
+  {
+    name: 'GET /api/v1/dashboard',
+    send: (api, headers) => status(api.get('/api/v1/dashboard', { headers })),
+    expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 },
+  },
+  {
+    name: 'GET /api/v1/jobs',
+    send: (api, headers) => status(api.get('/api/v1/jobs', { headers })),
+    expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 },
+  },
+  {
+    name: 'POST /api/v1/jobs',
+    send: (api, headers) => status(api.post('/api/v1/jobs', { headers, data: { prompt: 'matrix' } })),
+    expected: { ...denied, 'other tenant': 201, admin: 201, member: 201 },
+  },
+  {
+    name: "GET /api/v1/jobs/:id (the member's)",
+    send: (api, headers, job) => status(api.get(`/api/v1/jobs/${job.id}`, { headers })),
+    expected: { ...denied, 'other tenant': 404, admin: 404, member: 200 },
+  },
+  {
+    name: 'GET /api/v1/settings/generation',
+    send: (api, headers) => status(api.get('/api/v1/settings/generation', { headers })),
+    expected: { ...denied, 'other tenant': 200, admin: 200, member: 200 },
+  },
   {
     name: 'PUT /api/v1/settings/generation',
     send: (api, headers) => status(api.put('/api/v1/settings/generation', { headers, data: { maxPromptLength: 400 } })),
     expected: { ...denied, 'other tenant': 403, admin: 200, member: 403 },
   },
-  { name: "POST /api/v1/jobs/:id/cancel (the member's)", send: (api, headers, job) => status(api.post(`/api/v1/jobs/${job.id}/cancel`, { headers })), expected: { ...denied, 'other tenant': 404, admin: 404, member: 200 } },
-  { name: "POST /api/v1/jobs/:id/dismiss (the member's)", send: (api, headers, job) => status(api.post(`/api/v1/jobs/${job.id}/dismiss`, { headers })), expected: { ...denied, 'other tenant': 404, admin: 404, member: 204 } },
+  {
+    name: "POST /api/v1/jobs/:id/cancel (the member's)",
+    send: (api, headers, job) => status(api.post(`/api/v1/jobs/${job.id}/cancel`, { headers })),
+    expected: { ...denied, 'other tenant': 404, admin: 404, member: 200 },
+  },
+  {
+    name: "POST /api/v1/jobs/:id/dismiss (the member's)",
+    send: (api, headers, job) => status(api.post(`/api/v1/jobs/${job.id}/dismiss`, { headers })),
+    expected: { ...denied, 'other tenant': 404, admin: 404, member: 204 },
+  },
 ];
 
 function status(response: Promise<{ status(): number }>): Promise<number> {
   return response.then((r) => r.status());
 }
 
-test('seven kinds of caller × every endpoint: each gets exactly its status, zero unexpected allows', async ({ api, tenant, anotherTenant, sessions, provider, db }) => {
+test('seven kinds of caller × every endpoint: each gets exactly its status, zero unexpected allows', async ({
+  api,
+  tenant,
+  anotherTenant,
+  sessions,
+  provider,
+  db,
+}) => {
   const headers = {} as Record<Caller, Record<string, string>>;
   let job!: Job;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -64,7 +103,8 @@ test('seven kinds of caller × every endpoint: each gets exactly its status, zer
     for (const endpoint of endpoints) {
       for (const caller of callers) {
         const got = await endpoint.send(api, headers[caller], job);
-        if (got !== endpoint.expected[caller]) unexpected.push(`${caller} ${endpoint.name} → ${got} (expected ${endpoint.expected[caller]})`);
+        if (got !== endpoint.expected[caller])
+          unexpected.push(`${caller} ${endpoint.name} → ${got} (expected ${endpoint.expected[caller]})`);
       }
     }
     const allows = unexpected.filter((line) => / → 2\d\d /.test(line));
@@ -73,7 +113,10 @@ test('seven kinds of caller × every endpoint: each gets exactly its status, zer
   });
 
   await test.step("recovery: the member's job changed only by the member's own cancel and dismiss", async () => {
-    const { rows } = await db.query<{ status: string; dismissed: boolean }>('SELECT status, dismissed_at IS NOT NULL AS dismissed FROM jobs WHERE id = $1', [job.id]);
+    const { rows } = await db.query<{ status: string; dismissed: boolean }>(
+      'SELECT status, dismissed_at IS NOT NULL AS dismissed FROM jobs WHERE id = $1',
+      [job.id],
+    );
     expect(rows).toEqual([{ status: 'cancelled', dismissed: true }]);
   });
 });

@@ -14,11 +14,22 @@ interface Probe {
   body?: string | Buffer;
 }
 
-const contentTypes = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream');
+const contentTypes = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/octet-stream',
+);
 /** Bodies from valid-looking JSON to plain garbage. */
 const bodies = fc.oneof(
   fc.jsonValue().map((value) => JSON.stringify(value)),
-  fc.dictionary(fc.constantFrom('prompt', 'email', 'password', 'refreshToken', 'maxPromptLength', '__proto__', 'constructor'), fc.jsonValue()).map((value) => JSON.stringify(value)),
+  fc
+    .dictionary(
+      fc.constantFrom('prompt', 'email', 'password', 'refreshToken', 'maxPromptLength', '__proto__', 'constructor'),
+      fc.jsonValue(),
+    )
+    .map((value) => JSON.stringify(value)),
   fc.string(),
   fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
 );
@@ -29,7 +40,14 @@ async function send(api: APIRequestContext, probe: Probe): Promise<APIResponse> 
   return api.fetch(probe.path, { method: probe.method, headers: probe.headers, data: probe.body, failOnStatusCode: false });
 }
 
-test('malformed bodies, parameters and headers on every JSON endpoint: 4xx with a JSON error, no 5xx, no partial write', async ({ api, tenant, sessions, rateLimits, provider, db }) => {
+test('malformed bodies, parameters and headers on every JSON endpoint: 4xx with a JSON error, no 5xx, no partial write', async ({
+  api,
+  tenant,
+  sessions,
+  rateLimits,
+  provider,
+  db,
+}) => {
   const answers: string[] = [];
   let created = 0;
   let settings: GenerationSettings | undefined;
@@ -69,21 +87,34 @@ test('malformed bodies, parameters and headers on every JSON endpoint: 4xx with 
 
   // Every probe but the header ones carries the member's token, so it is billed to this tenant.
   const withBody = (method: Probe['method'], path: string, auth: Record<string, string>) =>
-    fc.record({ body: bodies, type: contentTypes }).map(({ body, type }): Probe => ({ method, path, headers: { ...auth, 'content-type': type }, body }));
+    fc
+      .record({ body: bodies, type: contentTypes })
+      .map(({ body, type }): Probe => ({ method, path, headers: { ...auth, 'content-type': type }, body }));
 
   await property('POST /api/v1/auth/login', withBody('POST', '/api/v1/auth/login', member));
   await property('POST /api/v1/auth/refresh', withBody('POST', '/api/v1/auth/refresh', member));
   await property('POST /api/v1/auth/logout', withBody('POST', '/api/v1/auth/logout', member));
   await property('POST /api/v1/jobs', withBody('POST', '/api/v1/jobs', member));
   await property('PUT /api/v1/settings/generation (admin)', withBody('PUT', '/api/v1/settings/generation', admin));
-  await property('GET /api/v1/jobs?…', query.map((params): Probe => ({ method: 'GET', path: `/api/v1/jobs?${new URLSearchParams(params)}`, headers: member })));
+  await property(
+    'GET /api/v1/jobs?…',
+    query.map((params): Probe => ({ method: 'GET', path: `/api/v1/jobs?${new URLSearchParams(params)}`, headers: member })),
+  );
   for (const action of ['', '/cancel', '/dismiss']) {
     const method = action ? 'POST' : 'GET';
-    await property(`${method} /api/v1/jobs/:id${action}`, segment.map((id): Probe => ({ method, path: `/api/v1/jobs/${id}${action}`, headers: member })));
+    await property(
+      `${method} /api/v1/jobs/:id${action}`,
+      segment.map((id): Probe => ({ method, path: `/api/v1/jobs/${id}${action}`, headers: member })),
+    );
   }
   await property(
     'Authorization headers on GET /api/v1/auth/me',
-    fc.oneof(fc.string({ maxLength: 200 }), fc.string({ maxLength: 200 }).map((s) => `Bearer ${s}`), fc.base64String().map((s) => `Bearer eyJ${s}.eyJ${s}.${s}`))
+    fc
+      .oneof(
+        fc.string({ maxLength: 200 }),
+        fc.string({ maxLength: 200 }).map((s) => `Bearer ${s}`),
+        fc.base64String().map((s) => `Bearer eyJ${s}.eyJ${s}.${s}`),
+      )
       .filter((value) => /^[\t\x20-\x7e]*$/.test(value))
       .map((authorization): Probe => ({ method: 'GET', path: '/api/v1/auth/me', headers: { authorization } })),
   );
@@ -95,7 +126,10 @@ test('malformed bodies, parameters and headers on every JSON endpoint: 4xx with 
   await test.step('recovery: no partial write; the database holds exactly what the 2xx answers said', async () => {
     const { rows: jobs } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE tenant_id = $1', [tenant.tenantId]);
     expect(jobs[0]?.n, 'job rows: one per 201 answer, none from refused input').toBe(created);
-    const { rows: stored } = await db.query<{ max_prompt_length: number }>('SELECT max_prompt_length FROM generation_settings WHERE tenant_id = $1', [tenant.tenantId]);
+    const { rows: stored } = await db.query<{ max_prompt_length: number }>(
+      'SELECT max_prompt_length FROM generation_settings WHERE tenant_id = $1',
+      [tenant.tenantId],
+    );
     expect(stored[0]?.max_prompt_length, 'settings: the last accepted value, or none').toBe(settings?.maxPromptLength);
     const { rows: sessionsLeft } = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM refresh_sessions s JOIN users u ON u.id = s.user_id WHERE u.tenant_id = $1 AND s.revoked_at IS NULL',

@@ -18,7 +18,14 @@ const restarts: { service: ServiceName; result: (prompt: string) => string; why:
 ];
 
 for (const { service, result, why } of restarts) {
-  test(`${service} restarts while a job runs: the job completes once, nothing is lost (${why})`, async ({ app, services, tenant, provider, jobs, jobStatuses }) => {
+  test(`${service} restarts while a job runs: the job completes once, nothing is lost (${why})`, async ({
+    app,
+    services,
+    tenant,
+    provider,
+    jobs,
+    jobStatuses,
+  }) => {
     const prompt = `survives a ${service} restart`;
     let jobId = '';
 
@@ -32,7 +39,9 @@ for (const { service, result, why } of restarts) {
 
     await test.step('recovery: the job completes, on screen and in Postgres, with one result', async () => {
       if (service !== 'api') await provider.step(jobId, { complete: 'held result' });
-      await expect.poll(async () => (await jobs.row(jobId)).status, { message: `job ${jobId} lost after a ${service} restart`, timeout: 20_000 }).toBe('completed');
+      await expect
+        .poll(async () => (await jobs.row(jobId)).status, { message: `job ${jobId} lost after a ${service} restart`, timeout: 20_000 })
+        .toBe('completed');
       await app.jobsPage.pollUntilCompleted();
       expect((await jobs.row(jobId)).result, 'the result of the generation that completed the job').toBe(result(prompt));
       await expect(app.jobsPage.card).toContainText(result(prompt));

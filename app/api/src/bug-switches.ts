@@ -13,7 +13,9 @@ export const bugOn = (request: FastifyRequest, name: BugSwitch) => request.bugSw
 
 /** For hooks that run before the header is parsed (in front of CORS): a plain lookup. */
 export const bugInHeader = (request: FastifyRequest, name: BugSwitch) =>
-  String(request.headers[BUG_SWITCHES_HEADER] ?? '').split(',').includes(name);
+  String(request.headers[BUG_SWITCHES_HEADER] ?? '')
+    .split(',')
+    .includes(name);
 
 export function bugSwitchesFromHeader(app: FastifyInstance, testMode: boolean) {
   app.decorateRequest('bugSwitches', null);

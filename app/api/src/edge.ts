@@ -18,7 +18,9 @@ export function trustedHosts(app: FastifyInstance, config: Pick<ApiConfig, 'allo
     // Bug 'allowlist-without-internal-names': only the public names, as first deployed.
     const internal = config.testMode && bugInHeader(request, 'allowlist-without-internal-names') ? [] : config.internalHosts;
     if (![...config.allowedHosts, ...internal].includes(hostname)) {
-      return reply.code(400).send({ error: 'bad_request', message: `Host '${hostname}' is not one of this api's names.` } satisfies ApiErrorBody);
+      return reply
+        .code(400)
+        .send({ error: 'bad_request', message: `Host '${hostname}' is not one of this api's names.` } satisfies ApiErrorBody);
     }
   });
 }

@@ -23,7 +23,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   request.log.error({ err: error }, 'unhandled error');
   // The request id lets a user's report be matched to this log line.
-  const body = JSON.stringify({ error: 'internal', message: `Something went wrong on our side (request ${request.id}).` } satisfies ApiErrorBody);
+  const body = JSON.stringify({
+    error: 'internal',
+    message: `Something went wrong on our side (request ${request.id}).`,
+  } satisfies ApiErrorBody);
   if (bugOn(request, 'errors-skip-cors')) {
     // The original crash path answered outside the CORS layer, without its headers.
     reply.hijack();

@@ -31,8 +31,13 @@ async function main() {
     redis.disconnect();
     process.exit(0);
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  const onSignal = (signal: string) =>
+    void shutdown(signal).catch((error: Error) => {
+      app.log.error({ err: error.message }, 'unclean shutdown');
+      process.exit(1);
+    });
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
 
 main().catch((error: unknown) => {

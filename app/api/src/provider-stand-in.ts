@@ -47,7 +47,8 @@ export function providerStandIn(providerUrl: string) {
       const { metadata } = (await request.json()) as { metadata: ProviderMetadata };
       const moderation = scripts.get(metadata.tenantId)?.moderation;
       if (moderation === 'unavailable') return HttpResponse.json({ error: 'overloaded' }, { status: 503 });
-      if (moderation === 'malformed') return HttpResponse.text('<html>upstream hiccup</html>', { headers: { 'content-type': 'application/json' } });
+      if (moderation === 'malformed')
+        return HttpResponse.text('<html>upstream hiccup</html>', { headers: { 'content-type': 'application/json' } });
       return HttpResponse.json({ flagged: false });
     }),
 
@@ -82,7 +83,10 @@ export function providerStandIn(providerUrl: string) {
       }
       if (generation.state.status !== 'running') {
         generations.delete(id);
-        if (jobId) (generationOfJob.delete(jobId), steps.delete(jobId));
+        if (jobId) {
+          generationOfJob.delete(jobId);
+          steps.delete(jobId);
+        }
       }
       return HttpResponse.json(generation.state);
     }),

@@ -66,7 +66,14 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
   const jobs = jobsRepository(deps.db);
   const provider = providerClient(config);
   const updates = jobUpdates(config.redisUrl, deps.redis, app.log);
-  const queue = generationQueue({ redisUrl: config.redisUrl, stalledMs: config.queueStalledMs, jobs, provider, announce: updates.announce, log: app.log });
+  const queue = generationQueue({
+    redisUrl: config.redisUrl,
+    stalledMs: config.queueStalledMs,
+    jobs,
+    provider,
+    announce: updates.announce,
+    log: app.log,
+  });
 
   authRoutes(app, sessions, guard);
   jobRoutes(app, { guard, jobs, provider, queue, updates, clock, stuckAfterMs: config.stuckAfterMs });

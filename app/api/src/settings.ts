@@ -27,9 +27,10 @@ export function settingsRoutes(app: FastifyInstance, deps: { db: pg.Pool; guard:
   const { db, guard } = deps;
 
   app.get('/api/v1/settings/generation', { preHandler: [guard.requireUser, memberReadable(guard)] }, async (request) => {
-    const { rows } = await db.query<{ max_prompt_length: number }>('SELECT max_prompt_length FROM generation_settings WHERE tenant_id = $1', [
-      guard.userOf(request).tenantId,
-    ]);
+    const { rows } = await db.query<{ max_prompt_length: number }>(
+      'SELECT max_prompt_length FROM generation_settings WHERE tenant_id = $1',
+      [guard.userOf(request).tenantId],
+    );
     return rows[0] ? ({ maxPromptLength: rows[0].max_prompt_length } satisfies GenerationSettings) : DEFAULTS;
   });
 

@@ -47,9 +47,7 @@ export function testHookRoutes(
   }
 
   app.post<{ Body: { name?: string } }>('/api/v1/__test__/tenants', async (request, reply) => {
-    const { rows } = await db.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [
-      request.body?.name ?? 'e2e',
-    ]);
+    const { rows } = await db.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [request.body?.name ?? 'e2e']);
     const tenantId = rows[0]!.id;
     const [member, admin] = await Promise.all([createUser(tenantId, 'member'), createUser(tenantId, 'admin')]);
     return reply.code(201).send({ tenantId, member, admin } satisfies TestTenant);
@@ -136,7 +134,12 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
       schema: {
         body: {
           oneOf: [
-            { type: 'object', required: ['progress'], additionalProperties: false, properties: { progress: { type: 'integer', minimum: 0, maximum: 100 } } },
+            {
+              type: 'object',
+              required: ['progress'],
+              additionalProperties: false,
+              properties: { progress: { type: 'integer', minimum: 0, maximum: 100 } },
+            },
             { type: 'object', required: ['complete'], additionalProperties: false, properties: { complete: { type: 'string' } } },
             { type: 'object', required: ['fail'], additionalProperties: false, properties: { fail: { type: 'string' } } },
           ],

@@ -18,7 +18,10 @@ export interface SessionDeps {
   issued?: IssuedSecrets;
 }
 
-type AuthErrorCode = Extract<ApiErrorCode, 'invalid_credentials' | 'unauthorized' | 'token_expired' | 'session_expired' | 'session_revoked'>;
+type AuthErrorCode = Extract<
+  ApiErrorCode,
+  'invalid_credentials' | 'unauthorized' | 'token_expired' | 'session_expired' | 'session_revoked'
+>;
 
 /** Every auth failure answers 401; the code tells the client which one. */
 export class AuthFailure extends ApiFailure {

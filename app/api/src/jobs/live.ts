@@ -29,7 +29,9 @@ export function jobUpdates(redisUrl: string, publisher: Redis, log: { warn(obj: 
   return {
     announce(job: StoredJob) {
       // Polling still brings the change if Redis is down; say so, do not fail the write.
-      publisher.publish(CHANNEL, JSON.stringify(job)).catch((error: Error) => log.warn({ jobId: job.id, err: error.message }, 'announce failed'));
+      publisher
+        .publish(CHANNEL, JSON.stringify(job))
+        .catch((error: Error) => log.warn({ jobId: job.id, err: error.message }, 'announce failed'));
     },
     watch(jobId: string, listener: (job: StoredJob) => void): () => void {
       local.on(jobId, listener);

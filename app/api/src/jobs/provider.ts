@@ -14,9 +14,7 @@ export interface ProviderMetadata {
 }
 
 export type GenerationState =
-  | { status: 'running'; progress: number }
-  | { status: 'succeeded'; output: string }
-  | { status: 'failed'; error: string };
+  { status: 'running'; progress: number } | { status: 'succeeded'; output: string } | { status: 'failed'; error: string };
 
 /** The provider could not be reached or answered 5xx: worth retrying later. */
 export class ProviderUnavailable extends Error {}
@@ -46,10 +44,8 @@ export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) 
   }
 
   return {
-    moderate: (input: string, metadata: ProviderMetadata) =>
-      call<{ flagged: boolean }>('POST', '/v1/moderations', { input, metadata }),
-    startGeneration: (prompt: string, metadata: ProviderMetadata) =>
-      call<{ id: string }>('POST', '/v1/generations', { prompt, metadata }),
+    moderate: (input: string, metadata: ProviderMetadata) => call<{ flagged: boolean }>('POST', '/v1/moderations', { input, metadata }),
+    startGeneration: (prompt: string, metadata: ProviderMetadata) => call<{ id: string }>('POST', '/v1/generations', { prompt, metadata }),
     /** Answers when the generation changed, or after the provider's long-poll window. */
     nextState: (generationId: string) => call<GenerationState>('GET', `/v1/generations/${generationId}?wait=20`),
   };

@@ -61,7 +61,11 @@ export function jobsRepository(db: pg.Pool) {
 
   return {
     create: (user: User, prompt: string) =>
-      one('INSERT INTO jobs (tenant_id, user_id, prompt) VALUES ($1, $2, $3) RETURNING *', [user.tenantId, user.id, prompt]) as Promise<StoredJob>,
+      one('INSERT INTO jobs (tenant_id, user_id, prompt) VALUES ($1, $2, $3) RETURNING *', [
+        user.tenantId,
+        user.id,
+        prompt,
+      ]) as Promise<StoredJob>,
 
     /** A job as its owner sees it; undefined for anyone else's. */
     get: (user: User, id: string) => one('SELECT * FROM jobs WHERE id = $1 AND user_id = $2', [id, user.id]),

@@ -53,13 +53,17 @@ export function jobRoutes(
       const user = guard.userOf(request);
       try {
         const { flagged } = await deps.provider.moderate(request.body.prompt, { tenantId: user.tenantId });
-        if (flagged) return reply.code(422).send({ error: 'bad_request', message: 'The prompt was refused by moderation.' } satisfies ApiErrorBody);
+        if (flagged)
+          return reply.code(422).send({ error: 'bad_request', message: 'The prompt was refused by moderation.' } satisfies ApiErrorBody);
       } catch (error) {
         if (!(error instanceof ProviderUnavailable)) throw error;
         request.log.warn({ err: error.message }, 'moderation unavailable');
         return reply
           .code(502)
-          .send({ error: 'provider_unavailable', message: 'The generation provider is unavailable. Try again shortly.' } satisfies ApiErrorBody);
+          .send({
+            error: 'provider_unavailable',
+            message: 'The generation provider is unavailable. Try again shortly.',
+          } satisfies ApiErrorBody);
       }
       const job = await jobs.create(user, request.body.prompt);
       try {
@@ -97,7 +101,8 @@ export function jobRoutes(
         const paging = bugOn(request, 'offset-pagination') ? 'offset' : 'keyset';
         return await jobs.page(guard.userOf(request), request.query.limit ?? 20, request.query.cursor, paging);
       } catch (error) {
-        if (error instanceof BadCursor) return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
+        if (error instanceof BadCursor)
+          return reply.code(400).send({ error: 'bad_request', message: error.message } satisfies ApiErrorBody);
         throw error;
       }
     },
@@ -121,7 +126,9 @@ export function jobRoutes(
       if (await jobs.dismiss(user, request.params.id)) return reply.code(204).send();
       const job = await jobs.get(user, request.params.id);
       if (!job) return reply.code(404).send(notFound(request.params.id));
-      return reply.code(422).send({ error: 'bad_request', message: `Job is still ${job.status}; only finished jobs can be dismissed.` } satisfies ApiErrorBody);
+      return reply
+        .code(422)
+        .send({ error: 'bad_request', message: `Job is still ${job.status}; only finished jobs can be dismissed.` } satisfies ApiErrorBody);
     },
   );
 

@@ -60,7 +60,10 @@ export function generationQueue(deps: QueueDeps) {
       deps.log.warn({ jobId, err: error.message }, 'generation refused: provider credentials');
       // Bug 'stuck-after-internal-401': the refused trigger was only logged; the job stayed running.
       if (bugSwitches.includes('stuck-after-internal-401')) return;
-      const failed = await jobs.fail(jobId, 'The generation provider refused our credentials. Nothing was generated; an operator has been alerted.');
+      const failed = await jobs.fail(
+        jobId,
+        'The generation provider refused our credentials. Nothing was generated; an operator has been alerted.',
+      );
       if (failed) announce(failed);
       return;
     }
@@ -93,12 +96,15 @@ export function generationQueue(deps: QueueDeps) {
     lockDuration: deps.stalledMs,
     stalledInterval: deps.stalledMs,
   });
-  worker.on('failed', async (job, error) => {
+  worker.on('failed', (job, error) => {
     if (!job) return;
     deps.log.warn({ jobId: job.data.jobId, attempt: job.attemptsMade, err: error.message }, 'generation attempt failed');
     if (job.attemptsMade < ATTEMPTS) return;
-    const failed = await deps.jobs.fail(job.data.jobId, `The generation provider failed: ${error.message}`).catch(() => undefined);
-    if (failed) deps.announce(failed);
+    // An event handler: a rejection here would be unhandled and end the process.
+    deps.jobs.fail(job.data.jobId, `The generation provider failed: ${error.message}`).then(
+      (failed) => failed && deps.announce(failed),
+      (failure: Error) => deps.log.warn({ jobId: job.data.jobId, err: failure.message }, 'could not mark the job failed'),
+    );
   });
   worker.on('error', (error) => deps.log.warn({ err: error.message }, 'queue worker error'));
 

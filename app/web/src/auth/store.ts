@@ -45,7 +45,7 @@ export function recreateAuthStore() {
   authStore = createAuthStore();
 }
 
-export const useAuthStore = <T,>(selector: (state: AuthState) => T): T => useStore(authStore, selector);
+export const useAuthStore = <T>(selector: (state: AuthState) => T): T => useStore(authStore, selector);
 
 /** Signed in means the flag and real tokens together. */
 export function isSignedIn(state: Pick<AuthState, 'isAuthenticated'>): boolean {

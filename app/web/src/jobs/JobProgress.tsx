@@ -79,7 +79,15 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
   });
 
   return (
-    <section aria-label="Current job" data-testid="job-card" data-job-id={job.id} data-job-status={job.status} data-job-progress={job.progress} data-live={socket} aria-busy={cancel.isPending}>
+    <section
+      aria-label="Current job"
+      data-testid="job-card"
+      data-job-id={job.id}
+      data-job-status={job.status}
+      data-job-progress={job.progress}
+      data-live={socket}
+      aria-busy={cancel.isPending}
+    >
       <h2>Current job</h2>
       <p>{job.prompt}</p>
       <p>

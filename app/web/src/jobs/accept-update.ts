@@ -18,7 +18,9 @@ export function acceptUpdate(current: Job, next: Job, source: UpdateSource): Job
   const older = compared && age < 0;
   const reopened = isTerminal(current.status) && !isTerminal(next.status);
   if (older || reopened) {
-    console.debug(`job ${next.id}: ignored ${source} update ${current.status} → ${next.status} (${older ? 'older' : 'reopens a finished job'})`);
+    console.debug(
+      `job ${next.id}: ignored ${source} update ${current.status} → ${next.status} (${older ? 'older' : 'reopens a finished job'})`,
+    );
     return current;
   }
   return next;

@@ -15,7 +15,7 @@ export function DashboardPage() {
     tokens.clear();
     signOut();
     queryClient.clear();
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   }
 
   return (
@@ -29,10 +29,10 @@ export function DashboardPage() {
           <p>Active sessions: {dashboard.data.activeSessions}</p>
         </>
       )}
-      <button type="button" onClick={() => dashboard.refetch()}>
+      <button type="button" onClick={() => void dashboard.refetch()}>
         Refresh
       </button>
-      <button type="button" onClick={leave}>
+      <button type="button" onClick={() => void leave()}>
         Sign out
       </button>
     </main>

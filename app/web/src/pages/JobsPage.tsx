@@ -89,7 +89,13 @@ export function JobsPage() {
       </form>
 
       {followed.job && (
-        <JobProgress key={followed.job.id} snapshot={followed.job} latest={latest} onChange={followed.update} onFinished={followed.finish} />
+        <JobProgress
+          key={followed.job.id}
+          snapshot={followed.job}
+          latest={latest}
+          onChange={followed.update}
+          onFinished={followed.finish}
+        />
       )}
 
       <h2>Your jobs</h2>
@@ -101,7 +107,12 @@ export function JobsPage() {
             {job.prompt}: {job.status}
             {job.error?.startsWith('Stuck:') && <strong> (stuck)</strong>}
             {job.status === 'failed' && (
-              <button type="button" onClick={() => dismiss.mutate(job.id)} disabled={dismiss.isPending} aria-label={`Dismiss ${job.prompt}`}>
+              <button
+                type="button"
+                onClick={() => dismiss.mutate(job.id)}
+                disabled={dismiss.isPending}
+                aria-label={`Dismiss ${job.prompt}`}
+              >
                 Dismiss
               </button>
             )}
@@ -109,7 +120,7 @@ export function JobsPage() {
         ))}
       </ul>
       {feed.hasNextPage && (
-        <button type="button" onClick={() => feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
+        <button type="button" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
           Load more
         </button>
       )}

@@ -31,7 +31,7 @@ export function LoginPage() {
       redirectBreaker.reset();
       signIn(user);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate('/dashboard', { replace: true });
+      void navigate('/dashboard', { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not reach the server.');
     } finally {
@@ -43,7 +43,7 @@ export function LoginPage() {
     <main>
       <h1>Sign in</h1>
       {notice && <p role="status">{notice}</p>}
-      <form onSubmit={submit}>
+      <form onSubmit={(event) => void submit(event)}>
         <label>
           Email <input name="email" type="email" autoComplete="username" required />
         </label>

@@ -1,0 +1,55 @@
+// ESLint: typescript-eslint's recommended rules, with the type-aware promise rules (a
+// forgotten await is the commonest way an end-to-end test asserts nothing), and
+// eslint-plugin-playwright's on the specs. Formatting is Prettier's (.prettierrc.json).
+import js from '@eslint/js';
+import playwright from 'eslint-plugin-playwright';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'app/web/dist/', 'playwright-report/', 'test-results/', 'blob-report/', '.e2e/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      // `_` marks what a destructuring leaves out on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: 'readonly', URL: 'readonly' } },
+  },
+  // A Playwright fixture that depends on no other fixture still destructures its first argument: `async ({}, use)`.
+  { files: ['fixtures/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
+  {
+    files: ['tests/**/*.spec.ts'],
+    ...playwright.configs['flat/recommended'],
+    rules: {
+      ...playwright.configs['flat/recommended'].rules,
+      // Off: the authorization matrix and the fuzzers collect every mismatch before one
+      // unconditional assertion (a better failure than the first mismatch alone), and
+      // bounded loops run the page's clock until the page answers, as a waiting user would.
+      'playwright/no-conditional-in-test': 'off',
+      // Specs speak the fixtures' vocabulary: everything they use comes through the front door.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(\\.\\./)+fixtures/index\\.ts$)',
+              message: "Specs import only the fixtures' front door, fixtures/index.ts: add what you need there.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -171,6 +171,18 @@ function timeSpent(report: JsonReport): TimeSpent {
   return spent;
 }
 
+/** An error's headline with what it expected and received, on one line: "toContainText failed" alone cannot be diagnosed. */
+function errorGist(message: string): string {
+  // eslint-disable-next-line no-control-regex -- colour codes start with the escape byte
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const end = lines.findIndex((line) => line.startsWith('Call log:'));
+  return lines
+    .slice(0, end < 0 ? 8 : Math.min(end, 8))
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' / ');
+}
+
 /** Every project, as a user runs it, start-up included. */
 async function wholeSuite(mode: StackMode, workers: number): Promise<SuiteRun> {
   const started = performance.now();
@@ -179,9 +191,7 @@ async function wholeSuite(mode: StackMode, workers: number): Promise<SuiteRun> {
   const boots = readFileSync(bootLog, 'utf8').trim().split('\n').filter(Boolean);
   const failures = [...testsIn(report)]
     .filter(({ test }) => endedUnexpectedly(test))
-    .map(
-      ({ file, title, test }) => `[${test.projectName}] ${file} › ${title}: ${test.results.at(-1)?.error?.message?.split('\n')[0] ?? ''}`,
-    );
+    .map(({ file, title, test }) => `[${test.projectName}] ${file} › ${title}: ${errorGist(test.results.at(-1)?.error?.message ?? '')}`);
   log(
     `whole suite, ${mode}, ${workers} workers: ${(wallMs / 1000).toFixed(1)} s, ${boots.length} stacks (${boots.join(', ')}), exit ${code}`,
   );

@@ -8,7 +8,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { StackMode } from './env.ts';
 import { HarnessError } from './errors.ts';
 import { type OwnStack, type ServiceName, type StackFacts, serviceNames } from './stack.ts';
-import { httpOk, waitUntil } from './wait.ts';
+import { waitUntil } from './wait.ts';
 
 const BROKER = 'E2E_STACK_BROKER';
 const ACTIONS = ['stop', 'start', 'restart'] as const;
@@ -59,7 +59,9 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
       const own = await stack!;
       try {
         for (const service of serviceNames) await own.services[service].start();
-        await waitUntil('the own stack, after a test', () => httpOk(`${own.apiUrl}/api/v1/health`), 30_000);
+        // Every dependency back ('ok'), not only answering: 'degraded' answers 200 too, and
+        // the next test would start against an api still reconnecting to Redis.
+        await waitUntil('the own stack, after a test', () => healthOk(own.apiUrl), 30_000);
       } finally {
         free();
       }
@@ -90,6 +92,11 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
       await (await stack?.catch(() => undefined))?.stop();
     },
   };
+}
+
+async function healthOk(apiUrl: string): Promise<boolean> {
+  const answer = await fetch(`${apiUrl}/api/v1/health`).catch(() => undefined);
+  return answer?.ok === true && ((await answer.json()) as { status?: string }).status === 'ok';
 }
 
 async function ask<T>(path: string, body: object): Promise<T> {

@@ -10,7 +10,7 @@ import { missingColumns } from './schema.ts';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: Redis }) {
+export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: Redis; liveUpdates: () => boolean }) {
   app.get('/api/v1/health', async (request, reply) => {
     const checks: HealthReport['checks'] = {
       database: { status: 'up' },
@@ -29,6 +29,8 @@ export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: R
     }
     try {
       await deps.redis.ping();
+      // Live updates travel on their own connection, which reconnects on its own schedule.
+      if (!deps.liveUpdates()) throw new Error('live updates are not subscribed yet');
     } catch (error) {
       checks.redis = { status: 'down', error: message(error) };
     }

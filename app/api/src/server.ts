@@ -86,7 +86,7 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     keepaliveMs: config.wsKeepaliveMs,
     inDemoMode: async (tenantId) => config.testMode && (await deps.redis.exists(demoModeKey(tenantId)).catch(() => 0)) === 1,
   });
-  healthRoutes(app, deps);
+  healthRoutes(app, { ...deps, liveUpdates: updates.listening });
   if (config.testMode) {
     const standIn = providerStandIn(config.providerUrl);
     standIn.listen();

@@ -16,12 +16,29 @@ const AUTH_TIMEOUT_MS = 5_000;
 /** Close codes the client acts on: 4401 sign in again, 4404 no such job; 1000 job finished. */
 export const closeCodes = { finished: 1000, unauthorized: 4401, forbiddenOrigin: 4403, notFound: 4404, demoMode: 4503 } as const;
 
+// Pub/sub keeps nothing for a subscriber that is away: after a reconnect, every watcher
+// re-reads its job, so what changed meanwhile still reaches the page.
+const RESYNC = Symbol('resync');
+
 export function jobUpdates(redisUrl: string, publisher: Redis, log: { warn(obj: object, msg: string): void }) {
   const local = new EventEmitter().setMaxListeners(0);
   // A subscriber connection cannot run other commands; it queues until Redis is back.
   const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
   subscriber.on('error', () => {});
-  void subscriber.subscribe(CHANNEL).catch(() => {});
+  let listening = false;
+  let listenedBefore = false;
+  subscriber.on('close', () => (listening = false));
+  // 'ready' comes on the first connection and after every reconnect.
+  subscriber.on('ready', () => {
+    subscriber.subscribe(CHANNEL).then(
+      () => {
+        listening = true;
+        if (listenedBefore) local.emit(RESYNC);
+        listenedBefore = true;
+      },
+      () => {},
+    );
+  });
   subscriber.on('message', (_channel, message: string) => {
     const job = JSON.parse(message) as StoredJob;
     local.emit(job.id, job);
@@ -33,10 +50,17 @@ export function jobUpdates(redisUrl: string, publisher: Redis, log: { warn(obj: 
         .publish(CHANNEL, JSON.stringify(job))
         .catch((error: Error) => log.warn({ jobId: job.id, err: error.message }, 'announce failed'));
     },
-    watch(jobId: string, listener: (job: StoredJob) => void): () => void {
+    /** Follows one job's changes; `resync` runs when changes may have been missed. */
+    watch(jobId: string, listener: (job: StoredJob) => void, resync: () => void): () => void {
       local.on(jobId, listener);
-      return () => local.off(jobId, listener);
+      local.on(RESYNC, resync);
+      return () => {
+        local.off(jobId, listener);
+        local.off(RESYNC, resync);
+      };
     },
+    /** Whether changes announced now reach this process's sockets. */
+    listening: () => listening,
     close: () => subscriber.quit().catch(() => {}),
   };
 }
@@ -89,7 +113,12 @@ export function liveRoutes(
           send({ type: 'status', job: publicJob(next) });
           if (isTerminal(next.status)) socket.close(closeCodes.finished, 'job finished');
         };
-        cleanup.push(deps.updates.watch(job.id, relay));
+        const reread = () =>
+          void deps.jobs.byId(job.id).then(
+            (current) => current && relay(current),
+            () => {}, // the next change, or the page's own polling, brings it
+          );
+        cleanup.push(deps.updates.watch(job.id, relay, reread));
         // Read again after subscribing, so a change made in between is not missed.
         relay((await deps.jobs.byId(job.id)) ?? job);
         const keepalive = setInterval(() => send({ type: 'pong', at: new Date().toISOString() }), deps.keepaliveMs);

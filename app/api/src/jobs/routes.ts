@@ -58,12 +58,10 @@ export function jobRoutes(
       } catch (error) {
         if (!(error instanceof ProviderUnavailable)) throw error;
         request.log.warn({ err: error.message }, 'moderation unavailable');
-        return reply
-          .code(502)
-          .send({
-            error: 'provider_unavailable',
-            message: 'The generation provider is unavailable. Try again shortly.',
-          } satisfies ApiErrorBody);
+        return reply.code(502).send({
+          error: 'provider_unavailable',
+          message: 'The generation provider is unavailable. Try again shortly.',
+        } satisfies ApiErrorBody);
       }
       const job = await jobs.create(user, request.body.prompt);
       try {

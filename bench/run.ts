@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateUp } from '../app/api/src/migrations.ts';
 import type { TestTenant } from '../app/shared/api-types.ts';
-import { INCIDENT_ANNOTATION } from '../fixtures/verdict.ts';
+import { INCIDENT_ANNOTATION, plain } from '../fixtures/verdict.ts';
 import { SIMULATED_TIME } from '../fixtures/evidence.ts';
 import { OWN_STACK_WAIT } from '../fixtures/stack.ts';
 import { type StackMode, loadDotEnv } from '../harness/env.ts';
 import { dockerClient } from '../harness/docker.ts';
-import { bootLog, prepareStack, startStack } from '../harness/index.ts';
+import { bootsThisRun, prepareStack, startStack } from '../harness/index.ts';
 import { repoRoot } from '../harness/paths.ts';
 import type { Stack } from '../harness/stack.ts';
 import { type JsonReport, endedUnexpectedly, runPlaywright, testsIn } from './playwright-json.ts';
@@ -141,8 +141,8 @@ interface TimeSpent {
 interface SuiteRun {
   workers: number;
   wallMs: number;
-  /** "run 6.6", "own 13.6": every stack the run booted, with seconds to ready. */
-  boots: string[];
+  /** Every stack the run booted, with seconds to ready. */
+  boots: { label: string; seconds: number }[];
   passed: number;
   failed: number;
   /** Which tests did not end as expected: a benchmark that hides a flake would be one more place for it to hide. */
@@ -173,8 +173,7 @@ function timeSpent(report: JsonReport): TimeSpent {
 
 /** An error's headline with what it expected and received, on one line: "toContainText failed" alone cannot be diagnosed. */
 function errorGist(message: string): string {
-  // eslint-disable-next-line no-control-regex -- colour codes start with the escape byte
-  const lines = message.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const lines = plain(message).split('\n');
   const end = lines.findIndex((line) => line.startsWith('Call log:'));
   return lines
     .slice(0, end < 0 ? 8 : Math.min(end, 8))
@@ -188,13 +187,12 @@ async function wholeSuite(mode: StackMode, workers: number): Promise<SuiteRun> {
   const started = performance.now();
   const { code, report } = await runPlaywright([`--workers=${workers}`], { env: { E2E_STACK: mode }, stdout: 'ignore' });
   const wallMs = performance.now() - started;
-  const boots = readFileSync(bootLog, 'utf8').trim().split('\n').filter(Boolean);
+  const boots = bootsThisRun();
+  const booted = boots.map(({ label, seconds }) => `${label} ${seconds} s`).join(', ');
   const failures = [...testsIn(report)]
     .filter(({ test }) => endedUnexpectedly(test))
     .map(({ file, title, test }) => `[${test.projectName}] ${file} › ${title}: ${errorGist(test.results.at(-1)?.error?.message ?? '')}`);
-  log(
-    `whole suite, ${mode}, ${workers} workers: ${(wallMs / 1000).toFixed(1)} s, ${boots.length} stacks (${boots.join(', ')}), exit ${code}`,
-  );
+  log(`whole suite, ${mode}, ${workers} workers: ${(wallMs / 1000).toFixed(1)} s, ${boots.length} stacks (${booted}), exit ${code}`);
   for (const failure of failures) log(`  failed: ${failure}`);
   const { expected, unexpected, flaky } = report.stats;
   return { workers, wallMs, boots, passed: expected, failed: unexpected + flaky, failures, spent: timeSpent(report), report };
@@ -286,9 +284,9 @@ const SUITE_BEFORE_MS: Partial<Record<StackMode, number>> = { containers: 146_00
 const SUITE_TARGET_MS: Partial<Record<StackMode, number>> = { containers: 75_000, local: 60_000 };
 /** Boots and the own-stack chain, which no worker count overlaps: a floor under the wall time. */
 const floorMs = (x: Pick<SuiteRun, 'boots' | 'spent'>) =>
-  x.boots.reduce((sum, boot) => sum + 1000 * Number(boot.split(' ')[1]), 0) + x.spent.ownStackChain;
+  x.boots.reduce((sum, boot) => sum + 1000 * boot.seconds, 0) + x.spent.ownStackChain;
 const suiteMissed = (x: Pick<SuiteRun, 'boots' | 'spent' | 'workers'>) =>
-  `${s(floorMs(x))} of it is a floor (the two boots, and the own-stack tests one at a time); the rest is CPU: ${x.workers} workers' browsers share 2 cores with both stacks`;
+  `${s(floorMs(x))} of it is a floor (the two boots, and the own-stack tests one at a time); the rest is CPU: ${x.workers} workers' browsers share the cores with both stacks`;
 const REPLAY_MISSED =
   'the wall time is real work (page loads, round trips, and for dependency-outage two service restarts), not waiting; it rises under two parallel workers';
 
@@ -330,7 +328,7 @@ function render(r: Results): string {
     ...r.wholeSuite.map((x) => {
       const target = SUITE_TARGET_MS[x.mode]!;
       const why = x.failed ? `failed: ${x.failures.join('; ')}` : suiteMissed(x);
-      return `| ${x.mode} | ${x.workers} | ${s(x.wallMs)} | ${s(SUITE_BEFORE_MS[x.mode]!)} | ${x.boots.length} (${x.boots.map((b) => `${b} s`).join(', ')}) | ${x.passed} | ${x.failed} | ≤ ${s(target)} | ${verdict(x.wallMs <= target && x.failed === 0, why)} |`;
+      return `| ${x.mode} | ${x.workers} | ${s(x.wallMs)} | ${s(SUITE_BEFORE_MS[x.mode]!)} | ${x.boots.length} (${x.boots.map((b) => `${b.label} ${b.seconds} s`).join(', ')}) | ${x.passed} | ${x.failed} | ≤ ${s(target)} | ${verdict(x.wallMs <= target && x.failed === 0, why)} |`;
     }),
     '',
     '## Where the time goes',

@@ -49,7 +49,7 @@ export async function prepareStack(mode: StackMode, log: (line: string) => void)
 }
 
 /** Every stack started this run, one line each, so the run can say how many it booted. */
-export const bootLog = join(repoRoot, '.e2e', 'boots.log');
+const bootLog = join(repoRoot, '.e2e', 'boots.log');
 
 export async function startStack(mode: StackMode, options: StackOptions): Promise<OwnStack> {
   if (mode === 'external')
@@ -82,10 +82,19 @@ export async function startRunStacks(mode: StackMode): Promise<{ facts: StackFac
   };
 }
 
-/** "stacks started: 3 (run 6.8 s, own-w0 7.2 s, own-w1 7.0 s)". */
+/** The stacks this run started, with seconds to ready. */
+export function bootsThisRun(): { label: string; seconds: number }[] {
+  return readFileSync(bootLog, { encoding: 'utf8', flag: 'a+' })
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => ({ label: line.split(' ')[0]!, seconds: Number(line.split(' ')[1]) }));
+}
+
+/** "stacks started: 2 (run 6.8 s, own 9.2 s)". */
 export function bootSummary(): string {
-  const boots = readFileSync(bootLog, { encoding: 'utf8', flag: 'a+' }).trim().split('\n').filter(Boolean);
-  return `stacks started: ${boots.length}${boots.length ? ` (${boots.map((line) => `${line} s`).join(', ')})` : ''}`;
+  const boots = bootsThisRun();
+  return `stacks started: ${boots.length}${boots.length ? ` (${boots.map(({ label, seconds }) => `${label} ${seconds} s`).join(', ')})` : ''}`;
 }
 
 export type { OwnStack, ServiceName, Stack, StackFacts } from './stack.ts';

@@ -95,7 +95,7 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
 }
 
 async function healthOk(apiUrl: string): Promise<boolean> {
-  const answer = await fetch(`${apiUrl}/api/v1/health`).catch(() => undefined);
+  const answer = await fetch(`${apiUrl}/api/v1/health`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
   return answer?.ok === true && ((await answer.json()) as { status?: string }).status === 'ok';
 }
 

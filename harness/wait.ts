@@ -1,3 +1,4 @@
+import { createConnection } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { HarnessError } from './errors.ts';
 
@@ -26,4 +27,19 @@ export async function waitUntil(
 export async function httpOk(url: string): Promise<boolean> {
   const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
   return response.ok;
+}
+
+/** Whether something accepts TCP connections there. */
+export function tcpAnswers(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port, timeout: 1000 }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 }

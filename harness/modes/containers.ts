@@ -3,7 +3,6 @@
 // the owner label so a later run can sweep what a killed run left (Ryuk may be absent),
 // and the stack's own label, so its stop removes all of it, whatever state start-up left.
 import { randomBytes } from 'node:crypto';
-import { createConnection } from 'node:net';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { RedisContainer } from '@testcontainers/redis';
 import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
@@ -13,6 +12,7 @@ import { HarnessError, PortInUse, lastLines } from '../errors.ts';
 import { buildAppImages, ensureImage, images } from '../images.ts';
 import { OWNER_LABEL, STACK_LABEL, SUITE_LABEL, ownerId } from '../ownership.ts';
 import { freePort, retryOnTakenPort } from '../ports.ts';
+import { tcpAnswers } from '../wait.ts';
 import { type OwnStack, type ServiceControl, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
 
 const API_PORT = CONTAINER_API_PORT;
@@ -28,20 +28,6 @@ export async function prepareContainers(log: (line: string) => void): Promise<vo
   const started = Date.now();
   const built = await buildAppImages(client);
   if (built.length > 0) log(`built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-function tcpAnswers(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port, timeout: 1000 }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-    socket.on('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
 }
 
 function control(container: StartedTestContainer): ServiceControl {
@@ -214,8 +200,8 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
       mode: 'containers',
       webUrl,
       apiUrl,
-      databaseUrl: `postgres://${pg.getUsername()}:${pg.getPassword()}@${host}:${pgPort}/${pg.getDatabase()}`,
-      redisUrl: `redis://${host}:${redisPort}`,
+      databaseUrl: Object.assign(new URL(pg.getConnectionUri()), { hostname: host, port: String(pgPort) }).toString(),
+      redisUrl: Object.assign(new URL(redis.getConnectionUrl()), { hostname: host, port: String(redisPort) }).toString(),
       secrets: Object.values(secrets),
       logSources: {
         postgres: { container: pg.getId() },

@@ -36,7 +36,8 @@ export default defineConfig<Options>({
   // Retries would turn a flaky replay into a green one; a replay must fail every time or never.
   retries: 0,
   // Workers share the run's stack, so a worker costs a browser, not a stack. One more than
-  // the cores was fastest in both modes (bench/results.md, docs/speed.md).
+  // the cores is the fastest, or within run-to-run noise of it, in both modes
+  // (bench/results.md, docs/speed.md).
   // Override with E2E_WORKERS or --workers.
   workers: settings.workers,
   timeout: 30_000,

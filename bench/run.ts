@@ -14,7 +14,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { migrateUp } from '../app/api/src/migrations.ts';
-import type { TestTenant } from '../app/shared/api-types.ts';
+import { HOOK_SECRET_HEADER, type TestTenant } from '../app/shared/api-types.ts';
 import { INCIDENT_ANNOTATION, plain } from '../fixtures/verdict.ts';
 import { SIMULATED_TIME } from '../fixtures/evidence.ts';
 import { OWN_STACK_WAIT } from '../fixtures/stack.ts';
@@ -58,7 +58,7 @@ const timed = async (work: () => Promise<unknown>) => {
 async function api<T>(stack: Stack, method: string, path: string, body?: object): Promise<T> {
   const response = await fetch(`${stack.apiUrl}${path}`, {
     method,
-    headers: body ? { 'content-type': 'application/json' } : {},
+    headers: { [HOOK_SECRET_HEADER]: stack.hookSecret, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body && JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);

@@ -9,6 +9,8 @@ export interface StackSecrets {
   pgPassword: string;
   jwtSecret: string;
   providerKey: string;
+  /** Every test-hook call carries it: test mode alone opens nothing. */
+  hookSecret: string;
 }
 
 /** Fresh per stack: nothing a run uses outlives it. */
@@ -17,6 +19,7 @@ export function newStackSecrets(): StackSecrets {
     pgPassword: randomBytes(16).toString('hex'),
     jwtSecret: randomBytes(32).toString('hex'),
     providerKey: `pk_${randomBytes(24).toString('hex')}`,
+    hookSecret: randomBytes(24).toString('hex'),
   };
 }
 
@@ -50,6 +53,7 @@ export function testModeApiEnvironment(wiring: ApiWiring): Record<string, string
     RATE_LIMIT_SESSION_MAX: '100000',
     E2E_TEST_MODE: '1',
     E2E_ISSUED_SECRETS: wiring.issuedSecretsFile,
+    E2E_HOOK_SECRET: wiring.secrets.hookSecret,
     NODE_ENV: 'test',
   };
 }

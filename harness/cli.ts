@@ -1,6 +1,7 @@
 // `npm run stack`: starts one stack for exploring by hand, prints ready-to-paste lines for
 // it and a throwaway user, and stops it on Ctrl-C, SIGTERM or SIGHUP, or when the process
 // that started it ends: a stack never outlives its terminal or its npm.
+import { HOOK_SECRET_HEADER } from '../app/shared/api-types.ts';
 import { loadDotEnv } from './env.ts';
 import { HarnessError } from './errors.ts';
 import { chooseStackMode, prepareStack, startStack } from './index.ts';
@@ -30,7 +31,7 @@ async function main() {
   if (stopping) return void (await stack.stop());
   const tenant = await fetch(`${stack.apiUrl}/api/v1/__test__/tenants`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [HOOK_SECRET_HEADER]: stack.hookSecret },
     body: JSON.stringify({ name: 'npm run stack' }),
   }).then((r) => r.json() as Promise<{ member: { email: string; password: string } }>);
 

@@ -23,6 +23,8 @@ export interface StackFacts {
   redisUrl: string;
   /** Secret values this stack was started with; none may appear in logs or reports. */
   secrets: string[];
+  /** Test-hook calls carry it in x-e2e-hook-secret (also listed in secrets). */
+  hookSecret: string;
   /** Absent for a stack someone else runs. */
   logSources?: Record<ServiceName, LogSource>;
 }

@@ -103,7 +103,9 @@ export interface JobPage {
 export type JobFrame = { type: 'status'; job: Job } | { type: 'pong'; at: string } | { type: 'error'; message: string };
 export type ClientFrame = { type: 'auth'; token: string } | { type: 'ping' };
 
-// Test-mode only endpoints (mounted under /api/v1/__test__ when E2E_TEST_MODE=1).
+// Test-mode only endpoints (mounted under /api/v1/__test__ when E2E_TEST_MODE=1 and
+// NODE_ENV=test). Each call carries the stack's E2E_HOOK_SECRET in this header.
+export const HOOK_SECRET_HEADER = 'x-e2e-hook-secret';
 
 export interface TestTenant {
   tenantId: string;

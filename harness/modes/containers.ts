@@ -203,6 +203,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
       databaseUrl: Object.assign(new URL(pg.getConnectionUri()), { hostname: host, port: String(pgPort) }).toString(),
       redisUrl: Object.assign(new URL(redis.getConnectionUrl()), { hostname: host, port: String(redisPort) }).toString(),
       secrets: Object.values(secrets),
+      hookSecret: secrets.hookSecret,
       logSources: {
         postgres: { container: pg.getId() },
         redis: { container: redis.getId() },

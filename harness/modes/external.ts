@@ -5,17 +5,23 @@ import pg from 'pg';
 import { HarnessError } from '../errors.ts';
 import type { StackFacts } from '../stack.ts';
 
-const required = ['E2E_WEB_URL', 'E2E_API_URL', 'E2E_DATABASE_URL', 'E2E_REDIS_URL'] as const;
+const required = ['E2E_WEB_URL', 'E2E_API_URL', 'E2E_DATABASE_URL', 'E2E_REDIS_URL', 'E2E_HOOK_SECRET'] as const;
 
 export function externalStackSettings() {
   const missing = required.filter((name) => !process.env[name]);
   if (missing.length > 0) {
     throw new HarnessError(
-      `E2E_STACK=external needs ${missing.join(', ')} (the deployed web and api origins, and Postgres and Redis URLs the tests may read).`,
+      `E2E_STACK=external needs ${missing.join(', ')} (the deployed web and api origins, Postgres and Redis URLs the tests may read, and the E2E_HOOK_SECRET its api was started with).`,
     );
   }
   const env = process.env as Record<(typeof required)[number], string>;
-  return { webUrl: env.E2E_WEB_URL, apiUrl: env.E2E_API_URL, databaseUrl: env.E2E_DATABASE_URL, redisUrl: env.E2E_REDIS_URL };
+  return {
+    webUrl: env.E2E_WEB_URL,
+    apiUrl: env.E2E_API_URL,
+    databaseUrl: env.E2E_DATABASE_URL,
+    redisUrl: env.E2E_REDIS_URL,
+    hookSecret: env.E2E_HOOK_SECRET,
+  };
 }
 
 /** What external mode needs: once, before any test, each of the four answers, or the run stops naming those that do not. */
@@ -70,10 +76,13 @@ export async function prepareExternal(): Promise<void> {
   ).filter(Boolean);
   if (failed.length > 0) {
     throw new HarnessError(
-      `E2E_STACK=external: the stack does not answer, so no test ran.\n${failed.join('\n')}\nCheck the URLs and that the stack is up (its api with E2E_TEST_MODE=1).`,
+      `E2E_STACK=external: the stack does not answer, so no test ran.\n${failed.join('\n')}\nCheck the URLs and that the stack is up (its api with E2E_TEST_MODE=1, NODE_ENV=test and E2E_HOOK_SECRET).`,
     );
   }
 }
 
-/** A deployed stack's facts: no logs to read, and its secrets are not ours to know. */
-export const externalStackFacts = (): StackFacts => ({ mode: 'external', ...externalStackSettings(), secrets: [] });
+/** A deployed stack's facts: no logs to read, and of its secrets only the hook secret is ours to know. */
+export function externalStackFacts(): StackFacts {
+  const settings = externalStackSettings();
+  return { mode: 'external', ...settings, secrets: [settings.hookSecret] };
+}

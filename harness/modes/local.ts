@@ -134,6 +134,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     databaseUrl: `postgres://postgres:${secrets.pgPassword}@127.0.0.1:${pgPort}/${DB_NAME}`,
     redisUrl: `redis://127.0.0.1:${redisPort}`,
     secrets: Object.values(secrets),
+    hookSecret: secrets.hookSecret,
     logSources: {
       postgres: { file: logFile('postgres') },
       redis: { file: logFile('redis') },

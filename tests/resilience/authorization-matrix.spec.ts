@@ -3,7 +3,7 @@
 // members must be allowed; this guards what nobody may be allowed: dead or forged
 // credentials, another tenant, another user's job. Zero unexpected allows.
 // (Sign-in, refresh and sign-out authenticate by their body; the fuzz spec covers them.)
-import { type APIRequestContext, type Job, expect, test } from '../../fixtures/index.ts';
+import { type APIRequestContext, HOOK_SECRET_HEADER, type Job, expect, test } from '../../fixtures/index.ts';
 
 const callers = ['anonymous', 'forged token', 'expired session', 'revoked session', 'other tenant', 'admin', 'member'] as const;
 type Caller = (typeof callers)[number];
@@ -119,4 +119,48 @@ test('seven kinds of caller × every endpoint: each gets exactly its status, zer
     );
     expect(rows).toEqual([{ status: 'cancelled', dismissed: true }]);
   });
+});
+
+// The test hooks hand out every issued password and plant sessions for any user: test
+// mode alone opens none of them. Without the stack's hook secret each answers 401, before
+// its handler runs; with it, each does its work (on a throwaway tenant made for this).
+const hookCallers = ['no secret', 'wrong secret', "a member's session", "the stack's secret"] as const;
+
+test('the test hooks × four callers: only the stack secret opens them', async ({ api, stack, tenant, sessions }) => {
+  const byCaller: Record<(typeof hookCallers)[number], Record<string, string>> = {
+    'no secret': {},
+    'wrong secret': { [HOOK_SECRET_HEADER]: 'f'.repeat(stack.hookSecret.length) },
+    "a member's session": { authorization: `Bearer ${(await sessions.issue(tenant.member, 'valid')).accessToken}` },
+    "the stack's secret": { [HOOK_SECRET_HEADER]: stack.hookSecret },
+  };
+  const created = await api.post('/api/v1/__test__/tenants', { headers: byCaller["the stack's secret"], data: { name: 'hook matrix' } });
+  expect(created.status(), 'the hook secret opens POST /tenants').toBe(201);
+  const throwaway = (await created.json()) as { tenantId: string; member: { id: string } };
+  const t = throwaway.tenantId;
+  const hooks: [method: 'get' | 'post' | 'put' | 'delete', path: string, data: object | undefined, allowed: number][] = [
+    ['post', '/tenants', { name: 'hook matrix' }, 201],
+    ['post', '/sessions', { userId: throwaway.member.id, state: 'valid' }, 201],
+    ['get', '/issued-secrets', undefined, 200],
+    ['post', '/clock', { tenantId: t, byMs: 1 }, 200],
+    ['put', '/provider/scripts', { tenantId: t, hold: true }, 204],
+    ['post', '/provider/jobs/00000000-0000-4000-8000-000000000000/steps', { progress: 1 }, 202],
+    ['put', '/demo-mode', { tenantId: t, on: false }, 204],
+    ['put', '/rate-budgets', { tenantId: t, generalMax: 100 }, 204],
+    ['delete', `/tenants/${t}`, undefined, 204],
+  ];
+
+  const unexpected: string[] = [];
+  for (const [method, path, data, allowed] of hooks) {
+    for (const caller of hookCallers) {
+      const expected = caller === "the stack's secret" ? allowed : 401;
+      const response = await api[method](`/api/v1/__test__${path}`, { headers: byCaller[caller], ...(data ? { data } : {}) });
+      if (response.status() !== expected)
+        unexpected.push(`${caller} ${method.toUpperCase()} ${path} → ${response.status()} (expected ${expected})`);
+      if (path === '/tenants' && response.status() === 201) {
+        const extra = (await response.json()) as { tenantId: string };
+        await api.delete(`/api/v1/__test__/tenants/${extra.tenantId}`, { headers: byCaller["the stack's secret"] });
+      }
+    }
+  }
+  expect(unexpected, `test hooks: ${unexpected.length} unexpected answers\n  ${unexpected.join('\n  ')}`).toEqual([]);
 });

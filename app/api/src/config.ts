@@ -28,8 +28,10 @@ export interface ApiConfig {
   queueStalledMs: number;
   /** A job with no update for this long is failed as stuck (the incident's UI said "Stuck" after 2 minutes). */
   stuckAfterMs: number;
-  /** Mounts /api/v1/__test__ and honours per-tenant clocks. Refused in production. */
+  /** Mounts /api/v1/__test__ and honours per-tenant clocks: E2E_TEST_MODE=1 and NODE_ENV=test, nothing else. */
   testMode: boolean;
+  /** Test mode: every /api/v1/__test__ call carries it in the x-e2e-hook-secret header. */
+  hookSecret?: string;
   /** Test mode: where every issued credential is recorded for the suite's secret scrubbing. */
   issuedSecretsFile?: string;
 }
@@ -57,10 +59,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 
   const secret = required('JWT_SECRET');
   if (secret && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  // Test mode is asked for twice, so a staging deployment that copies one variable does not
+  // open hooks that read every issued password; and every hook call carries a secret.
   const testMode = env.E2E_TEST_MODE === '1';
-  if (testMode && env.NODE_ENV === 'production') {
-    problems.push('E2E_TEST_MODE=1 is refused when NODE_ENV=production: test hooks never ship');
+  if (testMode && env.NODE_ENV !== 'test') {
+    problems.push(
+      `E2E_TEST_MODE=1 is refused unless NODE_ENV=test (it is ${env.NODE_ENV ? `'${env.NODE_ENV}'` : 'unset'}): test hooks never run in a deployment that did not ask for them twice`,
+    );
   }
+  const hookSecret = testMode ? required('E2E_HOOK_SECRET') : undefined;
+  if (hookSecret && hookSecret.length < 32) problems.push('E2E_HOOK_SECRET must be at least 32 characters');
 
   const config: ApiConfig = {
     port: integer('PORT', 8080),
@@ -85,7 +93,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     stuckAfterMs: integer('STUCK_AFTER_MS', 2 * 60_000),
     testMode,
     issuedSecretsFile: testMode ? env.E2E_ISSUED_SECRETS : undefined,
+    hookSecret,
   };
-  if (problems.length > 0) throw new Error(`Invalid api configuration:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length === 1) throw new Error(`Invalid api configuration: ${problems[0]}`);
+  if (problems.length > 1) throw new Error(`Invalid api configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

@@ -16,7 +16,7 @@ import { issuedSecrets } from './issued-secrets.ts';
 import { legacyRedirect, legacyRedirectBeforeCors, trustedHosts } from './edge.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
-import { jobUpdates, liveRoutes } from './jobs/live.ts';
+import { MAX_FRAME_BYTES, jobUpdates, liveRoutes } from './jobs/live.ts';
 import { providerClient } from './jobs/provider.ts';
 import { jobsRepository } from './jobs/repository.ts';
 import { jobRoutes } from './jobs/routes.ts';
@@ -24,14 +24,20 @@ import { generationQueue } from './jobs/worker.ts';
 import { providerStandIn } from './provider-stand-in.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { settingsRoutes } from './settings.ts';
-import { demoModeKey, standInRoutes, testHookRoutes } from './test-hooks.ts';
+import { demoModeKey, requireHookSecret, standInRoutes, testHookRoutes } from './test-hooks.ts';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis: Redis }) {
   const app = Fastify({
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     // Every response names its request, so a browser failure can be matched to server logs.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's id is kept only when it is a plain token: logs carry nothing a client chose freely.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -52,7 +58,7 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
 
   const clock = config.testMode ? tenantClock(deps.redis) : realClock;
   await registerRateLimit(app, { redis: deps.redis, clock, config, testMode: config.testMode });
-  await app.register(websocket);
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
   app.setErrorHandler(errorHandler);
   legacyRedirect(app);
@@ -88,6 +94,7 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
   });
   healthRoutes(app, { ...deps, liveUpdates: updates.listening });
   if (config.testMode) {
+    requireHookSecret(app, config.hookSecret!);
     const standIn = providerStandIn(config.providerUrl);
     standIn.listen();
     app.addHook('onClose', async () => standIn.close());

@@ -1,21 +1,24 @@
-// Endpoints that exist only in test mode (E2E_TEST_MODE=1, refused in production):
-// isolated tenants, planted sessions, per-tenant clocks and rate budgets, and control of
-// the stand-in provider. Specs reach them through fixtures, never directly.
-import { randomBytes } from 'node:crypto';
+// Endpoints that exist only in test mode (E2E_TEST_MODE=1 with NODE_ENV=test): isolated
+// tenants, planted sessions, per-tenant clocks and rate budgets, and control of the
+// stand-in provider. Each call carries the stack's hook secret. Specs reach them through
+// fixtures, never directly.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
-import type {
-  AdvanceClockRequest,
-  PlantSessionRequest,
-  PlantedSession,
-  ProviderScript,
-  ProviderStep,
-  RateBudgetRequest,
-  Role,
-  TestTenant,
-  TestUser,
-  User,
+import {
+  type AdvanceClockRequest,
+  type ApiErrorBody,
+  HOOK_SECRET_HEADER,
+  type PlantSessionRequest,
+  type PlantedSession,
+  type ProviderScript,
+  type ProviderStep,
+  type RateBudgetRequest,
+  type Role,
+  type TestTenant,
+  type TestUser,
+  type User,
 } from '../../shared/api-types.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { Sessions } from './auth/sessions.ts';
@@ -25,6 +28,22 @@ import type { ProviderStandIn } from './provider-stand-in.ts';
 import { type TestBudget, budgetKey } from './rate-limit.ts';
 
 const DAY_SECONDS = 24 * 60 * 60;
+export const HOOK_PREFIX = '/api/v1/__test__/';
+
+/** Hooks hand out every issued password: without the stack's secret, nothing under the prefix answers but a 401. */
+export function requireHookSecret(app: FastifyInstance, secret: string) {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const expected = digest(secret);
+  app.addHook('onRequest', async (request, reply) => {
+    // The matched route, not the raw URL, which the router may have decoded on its way there.
+    if (!request.routeOptions.url?.startsWith(HOOK_PREFIX)) return;
+    const given = request.headers[HOOK_SECRET_HEADER];
+    if (typeof given === 'string' && timingSafeEqual(digest(given), expected)) return;
+    return reply
+      .code(401)
+      .send({ error: 'unauthorized', message: `Test hooks need the stack's secret in ${HOOK_SECRET_HEADER}.` } satisfies ApiErrorBody);
+  });
+}
 
 /** A tenant in demo mode gets no live job updates (the incident's setup). */
 export const demoModeKey = (tenantId: string) => `e2e:demo-mode:${tenantId}`;

@@ -35,6 +35,9 @@ const toJob = (row: JobRow): StoredJob => ({
 });
 
 /** The wire shape: no owner ids. */
+/** A job id as Postgres accepts it. */
+export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 export const publicJob = ({ tenantId: _t, userId: _u, ...job }: StoredJob): Job => job;
 
 // Strictly increasing at millisecond precision (what clients compare), even for two

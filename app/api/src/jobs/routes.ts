@@ -8,10 +8,11 @@ import { memberReadable } from '../settings.ts';
 import type { JobUpdates } from './live.ts';
 import type { ProviderClient } from './provider.ts';
 import { ProviderUnavailable } from './provider.ts';
-import { BadCursor, type JobsRepository, cancellableStatuses, publicJob } from './repository.ts';
+import { BadCursor, type JobsRepository, UUID, cancellableStatuses, publicJob } from './repository.ts';
 import { type GenerationQueue, QueueUnavailable } from './worker.ts';
 
-const uuid = { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' } as const;
+// Postgres refuses anything else with an error: refuse it first, as a 400.
+const uuid = { type: 'string', pattern: UUID.source } as const;
 
 export function jobRoutes(
   app: FastifyInstance,

@@ -54,6 +54,7 @@ export default defineConfig<Options>({
     ['./reporters/nothing-ran.ts'],
     ['html', { open: 'never' }],
     ...(ci ? ([['junit', { outputFile: 'test-results/junit.xml' }], ['blob']] as const) : []),
+    ...(process.env.E2E_PROVE_SCRUBBING ? ([['json', { outputFile: 'test-results/scrubbing-proof.json' }]] as const) : []),
   ],
   use: {
     ...browserUse(browser),
@@ -77,5 +78,16 @@ export default defineConfig<Options>({
       use: { bugMode: 'reintroduced', trace: { mode: 'on', screenshots: false }, screenshot: 'on' },
       testIgnore: 'resilience/**',
     },
+    // Only for `node .ci/check-secrets.ts --prove-paths`: prints, annotates and traces planted secrets.
+    ...(process.env.E2E_PROVE_SCRUBBING
+      ? [
+          {
+            name: 'secrets-proof',
+            testDir: './.ci',
+            testMatch: 'planted-secrets.spec.ts',
+            use: { bugMode: 'fixed' as const, trace: 'on' as const },
+          },
+        ]
+      : []),
   ],
 });

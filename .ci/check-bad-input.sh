@@ -109,7 +109,7 @@ if [ $? -eq 0 ] && grep -q "Starting the stack again on other ports" <<<"$out"; 
 # External: a stack that does not answer is named once, before any test.
 expect_message "external without URLs" "E2E_STACK=external needs" env E2E_STACK=external npx playwright test --project=replay
 expect_message "external not answering" "the stack does not answer" env E2E_STACK=external \
-  E2E_WEB_URL=http://127.0.0.1:9 E2E_API_URL=http://127.0.0.1:9 E2E_DATABASE_URL=postgres://u:p@127.0.0.1:9/app E2E_REDIS_URL=redis://127.0.0.1:9 \
+  E2E_WEB_URL=http://127.0.0.1:9 E2E_API_URL=http://127.0.0.1:9 E2E_DATABASE_URL=postgres://u:p@127.0.0.1:9/app E2E_REDIS_URL=redis://127.0.0.1:9 E2E_HOOK_SECRET=unused \
   npx playwright test --project=replay
 
 # npm run stack ends with its npm, whether npm is asked to stop or killed outright.

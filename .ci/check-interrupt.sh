@@ -12,8 +12,10 @@
 # Usage: .ci/check-interrupt.sh containers|local
 set -euo pipefail
 mode=$1
-scratch=$(node -e "console.log(require('node:os').tmpdir())")/e2e-regression-suite
+scratch=$(node -e "const os = require('node:os'); console.log(os.tmpdir() + '/e2e-regression-suite-' + os.userInfo().uid)")
 RANDOM=${E2E_INTERRUPT_SEED:-$$}
+work=$(mktemp -d)
+trap 'rm -rf "$work"; docker rm -f "e2e-foreign-$$" >/dev/null 2>&1 || true' EXIT
 
 leftovers() {
   local n=0
@@ -35,9 +37,9 @@ stacks_up() {
 }
 
 sweeping_run() {
-  E2E_STACK="$mode" npx playwright test --project=replay --grep "no session" --reporter=line >/tmp/e2e-sweeping-run.log 2>&1 || {
-    echo "interrupt check ($mode): the run after the interruption failed"; tail -30 /tmp/e2e-sweeping-run.log; exit 1; }
-  grep -h "swept" /tmp/e2e-sweeping-run.log || true
+  E2E_STACK="$mode" npx playwright test --project=replay --grep "no session" --reporter=line >"$work/sweeping-run.log" 2>&1 || {
+    echo "interrupt check ($mode): the run after the interruption failed"; tail -30 "$work/sweeping-run.log"; exit 1; }
+  grep -h "swept" "$work/sweeping-run.log" || true
 }
 
 # interrupt SIGNAL WHEN: WHEN is "stacks-up", "testing" (a test passed, one worker) or a
@@ -45,14 +47,14 @@ sweeping_run() {
 interrupt() {
   local signal=$1 when=$2 before after workers=2
   [ "$when" = testing ] && workers=1
-  setsid env E2E_STACK="$mode" E2E_WORKERS=$workers npx playwright test --project=replay >/tmp/e2e-interrupted-run.log 2>&1 &
+  setsid env E2E_STACK="$mode" E2E_WORKERS=$workers npx playwright test --project=replay >"$work/interrupted-run.log" 2>&1 &
   local group=$!
   if [ "$when" = testing ]; then
-    for _ in $(seq 1 240); do grep -q "✓" /tmp/e2e-interrupted-run.log && break; sleep 0.5; done
-    grep -q "✓" /tmp/e2e-interrupted-run.log || { echo "interrupt check ($mode): no test passed"; tail -20 /tmp/e2e-interrupted-run.log; exit 1; }
+    for _ in $(seq 1 240); do grep -q "✓" "$work/interrupted-run.log" && break; sleep 0.5; done
+    grep -q "✓" "$work/interrupted-run.log" || { echo "interrupt check ($mode): no test passed"; tail -20 "$work/interrupted-run.log"; exit 1; }
   elif [ "$when" = stacks-up ]; then
     for _ in $(seq 1 240); do stacks_up && break; sleep 0.5; done
-    stacks_up || { echo "interrupt check ($mode): stacks never came up"; tail -20 /tmp/e2e-interrupted-run.log; exit 1; }
+    stacks_up || { echo "interrupt check ($mode): stacks never came up"; tail -20 "$work/interrupted-run.log"; exit 1; }
   else
     sleep "$when"
   fi
@@ -75,8 +77,24 @@ interrupt() {
   fi
 }
 
+# A live stack of another host on a shared engine (DOCKER_HOST): its owner's pid means
+# nothing here and may look dead, so the sweep must leave it alone.
+foreign_stack_survives() {
+  local name="e2e-foreign-$$" image
+  image=$(docker images --format '{{.Repository}}:{{.Tag}}' | grep -m1 redis)
+  docker run -d --name "$name" --label e2e-regression-suite=true --label e2e-regression-suite.owner=1-1 \
+    --label e2e-regression-suite.host=another-host:0 --label e2e-regression-suite.stack="$name" "$image" >/dev/null
+  sweeping_run
+  local survived
+  survived=$(docker ps -q --filter "name=$name" | wc -l)
+  docker rm -f "$name" >/dev/null
+  echo "interrupt check ($mode): another host's stack on this engine, its owner dead by this host's /proc: $survived of 1 survived the sweep"
+  [ "$survived" -eq 1 ] || { echo "interrupt check ($mode): FAILED: the sweep removed another host's stack"; exit 1; }
+}
+
 interrupt KILL stacks-up
 interrupt INT testing
 interrupt INT $((RANDOM % 15 + 1))
 interrupt KILL $((RANDOM % 15 + 1))
+if [ "$mode" = containers ]; then foreign_stack_survives; fi
 echo "interrupt check ($mode): ok"

@@ -1,20 +1,27 @@
 // Removes what killed runs left behind: the processes and scratch folders of stacks whose
-// owner died, and containers and networks labelled with a dead owner. Live owners (a parallel run on
-// the same machine) are left alone.
-import { readdirSync } from 'node:fs';
+// owner died, and containers and networks labelled with a dead owner of this host and
+// user. Live owners (a parallel run on the same machine), other hosts' and other users'
+// stacks on a shared engine, and anything on a platform that cannot show an owner dead,
+// are left alone.
+import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContainerRuntimeClient } from 'testcontainers';
-import { OWNER_LABEL, SUITE_LABEL, liveRecordedProcesses, ownerAlive, scratchRoot } from './ownership.ts';
+import {
+  HOST_LABEL,
+  OWNER_LABEL,
+  SUITE_LABEL,
+  hostIdentity,
+  liveRecordedProcesses,
+  ownScratchRoot,
+  ownerAlive,
+  scratchRoot,
+} from './ownership.ts';
 
 export async function sweepLocal(): Promise<string[]> {
   const swept: string[] = [];
-  let dirs: string[];
-  try {
-    dirs = readdirSync(scratchRoot);
-  } catch {
-    return swept; // nothing was ever started here
-  }
+  if (!existsSync(scratchRoot)) return swept; // nothing was ever started here
+  const dirs = readdirSync(ownScratchRoot());
   // Stack folders are named <owner>.<label>-<random>.
   for (const dir of dirs.filter((d) => !ownerAlive(d.split('.')[0] ?? d))) {
     for (const pid of liveRecordedProcesses(join(scratchRoot, dir))) {
@@ -35,7 +42,8 @@ export async function sweepLocal(): Promise<string[]> {
 export async function sweepContainers(client: ContainerRuntimeClient): Promise<string[]> {
   const swept: string[] = [];
   const docker = client.container.dockerode;
-  const containers = await docker.listContainers({ all: true, filters: { label: [`${SUITE_LABEL}=true`] } });
+  const mine = `${HOST_LABEL}=${hostIdentity()}`;
+  const containers = await docker.listContainers({ all: true, filters: { label: [`${SUITE_LABEL}=true`, mine] } });
   for (const info of containers) {
     const owner = info.Labels[OWNER_LABEL];
     if (owner && !ownerAlive(owner)) {
@@ -46,7 +54,7 @@ export async function sweepContainers(client: ContainerRuntimeClient): Promise<s
       swept.push(`container ${info.Names[0] ?? info.Id.slice(0, 12)}`);
     }
   }
-  const networks = await docker.listNetworks({ filters: { label: [`${SUITE_LABEL}=true`] } });
+  const networks = await docker.listNetworks({ filters: { label: [`${SUITE_LABEL}=true`, mine] } });
   for (const info of networks) {
     const owner = info.Labels?.[OWNER_LABEL];
     if (owner && !ownerAlive(owner)) {

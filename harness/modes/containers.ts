@@ -10,7 +10,7 @@ import { CONTAINER_API_PORT, newStackSecrets, testModeApiEnvironment } from '../
 import { dockerClient } from '../docker.ts';
 import { HarnessError, PortInUse, lastLines } from '../errors.ts';
 import { buildAppImages, ensureImage, images } from '../images.ts';
-import { OWNER_LABEL, STACK_LABEL, SUITE_LABEL, ownerId } from '../ownership.ts';
+import { HOST_LABEL, OWNER_LABEL, STACK_LABEL, SUITE_LABEL, hostIdentity, ownerId } from '../ownership.ts';
 import { freePort, retryOnTakenPort } from '../ports.ts';
 import { tcpAnswers } from '../wait.ts';
 import { type OwnStack, type ServiceControl, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
@@ -99,7 +99,7 @@ export async function reserveNetwork(label: string): Promise<{ name: string; rem
   const name = `e2e-${label}-${randomBytes(4).toString('hex')}`;
   const network = await client.network.create({
     Name: name,
-    Labels: { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [STACK_LABEL]: name },
+    Labels: { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [HOST_LABEL]: hostIdentity(), [STACK_LABEL]: name },
   });
   return { name, remove: () => client.network.remove(network).catch(() => {}) };
 }
@@ -108,7 +108,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
   const client = (await dockerClient())!;
   const network = options.network ? { name: options.network, remove: async () => {} } : await reserveNetwork(options.label);
   const networkName = network.name;
-  const labels = { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [STACK_LABEL]: networkName };
+  const labels = { [SUITE_LABEL]: 'true', [OWNER_LABEL]: ownerId(), [HOST_LABEL]: hostIdentity(), [STACK_LABEL]: networkName };
 
   // Host ports are chosen up front: the web needs the api's public origin and the api
   // needs the web's for CORS, before either starts; and a stopped and restarted Postgres

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { newStackSecrets, testModeApiEnvironment } from '../api-environment.ts';
 import { HarnessError, lastLines } from '../errors.ts';
-import { ownerId, recordProcess, scratchRoot } from '../ownership.ts';
+import { ownScratchRoot, ownerId, recordProcess } from '../ownership.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
 import { freePort, retryOnTakenPort } from '../ports.ts';
 import { processService } from '../process-service.ts';
@@ -121,7 +121,7 @@ export const startLocalStack = (options: StackOptions) => retryOnTakenPort(() =>
 
 async function startOnce(options: StackOptions): Promise<OwnStack> {
   const binaries = await postgresBinaries();
-  const dir = join(scratchRoot, `${ownerId()}.${options.label}-${randomBytes(3).toString('hex')}`);
+  const dir = join(ownScratchRoot(), `${ownerId()}.${options.label}-${randomBytes(3).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
   const pick = options.ports ?? freePort;
   const [pgPort, redisPort, apiPort, webPort] = [await pick(), await pick(), await pick(), await pick()];

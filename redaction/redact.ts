@@ -13,7 +13,8 @@ export function redactText(text: string, secrets: string[]): string {
 
 const isZip = (data: Uint8Array) => data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 
-function redactBytes(data: Buffer, secrets: string[]): Buffer | undefined {
+/** Redacted copy of raw bytes, or undefined if they hold none (no look inside zips). */
+export function redactBytes(data: Buffer, secrets: string[]): Buffer | undefined {
   let out = data;
   for (const secret of secrets) {
     if (out.indexOf(secret) < 0) continue;

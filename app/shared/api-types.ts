@@ -71,6 +71,9 @@ export interface GenerationSettings {
 
 // Generation jobs.
 
+/** The Redis channel every change to a job is announced on, and every api process relays to its sockets. */
+export const JOB_UPDATES_CHANNEL = 'jobs:updates';
+
 export const jobStatuses = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 export const terminalStatuses: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];

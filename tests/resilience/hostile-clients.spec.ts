@@ -18,6 +18,23 @@ const DELIBERATE_CLOSES = [1000, 1003, 1005, 1008, 1009, 4401, 4403, 4404];
 const statusFrames = (frames: string[]) =>
   frames.map((frame) => JSON.parse(frame) as { type: string; job?: Job }).filter((f) => f.type === 'status');
 
+type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
+type WatchFixtures = Pick<Fixtures, 'hostile' | 'stack' | 'tenant' | 'sessions' | 'provider' | 'jobs'>;
+
+/** A member's job held by the provider, and a raw socket on it from the allowed Origin; with `signIn`, authenticated and given its first status. */
+async function watchedJob({ hostile, stack, tenant, sessions, provider, jobs }: WatchFixtures, prompt: string, { signIn = false } = {}) {
+  const { accessToken } = await sessions.issue(tenant.member, 'valid');
+  await provider.hold();
+  const job = await jobs.create(accessToken, prompt);
+  const socket = hostile.socket(`/api/v1/jobs/${job.id}/live`, { origin: stack.webUrl });
+  expect(await socket.opened, 'the handshake succeeds with the allowed Origin').toBe(true);
+  if (signIn) {
+    socket.send(JSON.stringify({ type: 'auth', token: accessToken }));
+    await expect.poll(() => statusFrames(socket.frames).length, { message: 'the first status frame' }).toBe(1);
+  }
+  return { accessToken, job, socket };
+}
+
 test('a `null` frame before sign-in: an error frame back, and the api keeps answering', async ({
   hostile,
   stack,
@@ -26,11 +43,7 @@ test('a `null` frame before sign-in: an error frame back, and the api keeps answ
   provider,
   jobs,
 }) => {
-  const { accessToken } = await sessions.issue(tenant.member, 'valid');
-  await provider.hold();
-  const job = await jobs.create(accessToken, 'watched by a hostile client');
-  const socket = hostile.socket(`/api/v1/jobs/${job.id}/live`, { origin: stack.webUrl });
-  expect(await socket.opened, 'the handshake succeeds with the allowed Origin').toBe(true);
+  const { socket } = await watchedJob({ hostile, stack, tenant, sessions, provider, jobs }, 'watched by a hostile client');
 
   await test.step('action: the text frame `null`, then a ping', async () => {
     socket.send('null');
@@ -53,13 +66,9 @@ test('garbage on the updates channel: dropped; the api keeps answering and real 
   provider,
   jobs,
 }) => {
-  const { accessToken } = await sessions.issue(tenant.member, 'valid');
-  await provider.hold();
-  const job = await jobs.create(accessToken, 'followed while garbage is published');
-  const socket = hostile.socket(`/api/v1/jobs/${job.id}/live`, { origin: stack.webUrl });
-  await socket.opened;
-  socket.send(JSON.stringify({ type: 'auth', token: accessToken }));
-  await expect.poll(() => statusFrames(socket.frames).length, { message: 'the first status frame' }).toBe(1);
+  const { job, socket } = await watchedJob({ hostile, stack, tenant, sessions, provider, jobs }, 'followed while garbage is published', {
+    signIn: true,
+  });
 
   await test.step('action: messages that are not job changes, one of them naming this job', async () => {
     for (const message of ['not json', 'null', '42', '"text"', '[]', '{}', '{"id":5}', JSON.stringify({ id: job.id, status: 'hacked' })])
@@ -82,11 +91,10 @@ test('several auth frames in a row: one subscription, one status per change', as
   provider,
   jobs,
 }) => {
-  const { accessToken } = await sessions.issue(tenant.member, 'valid');
-  await provider.hold();
-  const job = await jobs.create(accessToken, 'authenticated five times at once');
-  const socket = hostile.socket(`/api/v1/jobs/${job.id}/live`, { origin: stack.webUrl });
-  await socket.opened;
+  const { accessToken, job, socket } = await watchedJob(
+    { hostile, stack, tenant, sessions, provider, jobs },
+    'authenticated five times at once',
+  );
 
   await test.step('action: five auth frames before the first is checked, then a change', async () => {
     for (let i = 0; i < 5; i++) socket.send(JSON.stringify({ type: 'auth', token: accessToken }));
@@ -96,8 +104,7 @@ test('several auth frames in a row: one subscription, one status per change', as
 
   await test.step('recovery: exactly one status for the subscription and one for the change', async () => {
     await expect.poll(() => statusFrames(socket.frames).some((frame) => frame.job?.progress === 70)).toBe(true);
-    socket.send(JSON.stringify({ type: 'ping' })); // a round trip: every frame sent before it has arrived
-    await expect.poll(() => socket.frames.some((frame) => frame.includes('"pong"'))).toBe(true);
+    expect(await socket.roundTrip(2000), 'a round trip: every frame sent before it has arrived').toBe('answered');
     expect(statusFrames(socket.frames).map((frame) => frame.job?.progress)).toEqual([job.progress, 70]);
   });
 });
@@ -110,11 +117,7 @@ test('a flood of frames: the socket is closed as a policy violation, the api kee
   provider,
   jobs,
 }) => {
-  const { accessToken } = await sessions.issue(tenant.member, 'valid');
-  await provider.hold();
-  const job = await jobs.create(accessToken, 'flooded');
-  const socket = hostile.socket(`/api/v1/jobs/${job.id}/live`, { origin: stack.webUrl });
-  await socket.opened;
+  const { socket } = await watchedJob({ hostile, stack, tenant, sessions, provider, jobs }, 'flooded');
   for (let i = 0; i < 500; i++) socket.send(JSON.stringify({ type: 'ping' }));
   expect(await socket.closed).toEqual({ code: 1008, reason: 'too many frames' });
   expect(socket.frames.length, 'pongs stop at the limit').toBeLessThanOrEqual(40);
@@ -175,25 +178,26 @@ test('fuzz: any Origin, any frames, closed at any point: deliberate closes only,
     closeRightAway: fc.boolean(),
   });
 
-  const violations: string[] = [];
   await fc.assert(
     fc.asyncProperty(client, async ({ origin, path, frames, closeRightAway }) => {
+      const violations: string[] = [];
       const socket = hostile.socket(path, origin ? { origin } : {});
-      const label = `origin ${JSON.stringify(origin)} ${path} frames ${frames.length}`;
-      if (!(await socket.opened)) violations.push(`${label}: handshake refused (${(await socket.closed).code})`);
+      if (!(await socket.opened)) violations.push(`handshake refused (${(await socket.closed).code})`);
       for (const drawn of frames) socket.send(build(drawn));
       if (closeRightAway) socket.close();
-      // Until it closes, or answers a ping: every frame before it has been read.
-      const answered = closeRightAway ? false : await socket.roundTrip(1000);
-      const ended = answered ? undefined : await Promise.race([socket.closed, new Promise<undefined>((r) => setTimeout(r, 1000))]);
-      // An oversized frame that arrives after the server's close frame ends the connection
-      // at once (ws stops reading: 1006 here); any other 1006 is a dropped connection.
-      const oversized = frames.some((drawn) => typeof drawn === 'object' && 'hugeBytes' in drawn);
-      if (ended && !DELIBERATE_CLOSES.includes(ended.code) && !(ended.code === 1006 && oversized))
-        violations.push(`${label}: closed ${ended.code} ${ended.reason}`);
+      // Until it closes, or answers a ping: every frame before it has been read. An open socket that does neither has hung.
+      const outcome = closeRightAway ? 'closed' : await socket.roundTrip(2000);
+      if (outcome === 'silent') violations.push('open, and no answer to a ping');
+      if (outcome === 'closed') {
+        const { code, reason } = await socket.closed;
+        // An oversized frame that arrives after the server's close frame ends the connection
+        // at once (ws stops reading: 1006 here); any other 1006 is a dropped connection.
+        const oversized = frames.some((drawn) => typeof drawn === 'object' && 'hugeBytes' in drawn);
+        if (!DELIBERATE_CLOSES.includes(code) && !(code === 1006 && oversized)) violations.push(`closed ${code} ${reason}`);
+      }
       socket.close();
-      if (!(await hostile.apiAnswers())) violations.push(`${label}: the api stopped answering`);
-      expect(violations, 'what went wrong, per client').toEqual([]);
+      if (!(await hostile.apiAnswers())) violations.push('the api stopped answering');
+      expect(violations, `origin ${JSON.stringify(origin)} ${path}, ${frames.length} frames`).toEqual([]);
     }),
     { seed: SEED, numRuns: RUNS, endOnFailure: true },
   );
@@ -207,13 +211,9 @@ test('fuzz: anything on the updates channel: the api keeps answering and relays 
   provider,
   jobs,
 }) => {
-  const { accessToken } = await sessions.issue(tenant.member, 'valid');
-  await provider.hold();
-  const job = await jobs.create(accessToken, 'followed through a fuzzed channel');
-  const socket = hostile.socket(`/api/v1/jobs/${job.id}/live`, { origin: stack.webUrl });
-  await socket.opened;
-  socket.send(JSON.stringify({ type: 'auth', token: accessToken }));
-  await expect.poll(() => statusFrames(socket.frames).length).toBe(1);
+  const { job, socket } = await watchedJob({ hostile, stack, tenant, sessions, provider, jobs }, 'followed through a fuzzed channel', {
+    signIn: true,
+  });
 
   const message = fc.oneof(
     fc.string(),

@@ -4,6 +4,8 @@
 import { expect, test } from '../../fixtures/index.ts';
 
 const base = {
+  // Loopback only, should a regression accept one of these and start serving.
+  HOST: '127.0.0.1',
   DATABASE_URL: 'postgres://app:unused@127.0.0.1:9/app',
   REDIS_URL: 'redis://127.0.0.1:9',
   WEB_ORIGIN: 'http://127.0.0.1:9',

@@ -28,7 +28,7 @@ import type { ProviderStandIn } from './provider-stand-in.ts';
 import { type TestBudget, budgetKey } from './rate-limit.ts';
 
 const DAY_SECONDS = 24 * 60 * 60;
-export const HOOK_PREFIX = '/api/v1/__test__/';
+const HOOK_PREFIX = '/api/v1/__test__/';
 
 /** Hooks hand out every issued password: without the stack's secret, nothing under the prefix answers but a 401. */
 export function requireHookSecret(app: FastifyInstance, secret: string) {

@@ -6,11 +6,17 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { type ClientFrame, type JobFrame, type JobStatus, isTerminal, jobStatuses } from '../../../shared/api-types.ts';
+import {
+  type ClientFrame,
+  JOB_UPDATES_CHANNEL,
+  type JobFrame,
+  type JobStatus,
+  isTerminal,
+  jobStatuses,
+} from '../../../shared/api-types.ts';
 import { AuthFailure, type Sessions } from '../auth/sessions.ts';
 import { type JobsRepository, type StoredJob, UUID, publicJob } from './repository.ts';
 
-const CHANNEL = 'jobs:updates';
 const AUTH_TIMEOUT_MS = 5_000;
 /** A client sends an auth frame and pings: anything bigger is not ours (ws closes it with 1009). */
 export const MAX_FRAME_BYTES = 16 * 1024;
@@ -73,7 +79,7 @@ export function jobUpdates(redisUrl: string, publisher: Redis, log: { warn(obj: 
   subscriber.on('close', () => (listening = false));
   // 'ready' comes on the first connection and after every reconnect.
   subscriber.on('ready', () => {
-    subscriber.subscribe(CHANNEL).then(
+    subscriber.subscribe(JOB_UPDATES_CHANNEL).then(
       () => {
         listening = true;
         if (listenedBefore) local.emit(RESYNC);
@@ -91,7 +97,7 @@ export function jobUpdates(redisUrl: string, publisher: Redis, log: { warn(obj: 
     announce(job: StoredJob) {
       // Polling still brings the change if Redis is down; say so, do not fail the write.
       publisher
-        .publish(CHANNEL, JSON.stringify(job))
+        .publish(JOB_UPDATES_CHANNEL, JSON.stringify(job))
         .catch((error: Error) => log.warn({ jobId: job.id, err: error.message }, 'announce failed'));
     },
     /** Follows one job's changes; `resync` runs when changes may have been missed. */

@@ -1,6 +1,9 @@
 import { createConnection } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import pg from 'pg';
 import { HarnessError } from './errors.ts';
+
+const PROBE_TIMEOUT_MS = 5_000;
 
 /**
  * Polls a readiness probe until it answers true. Harness-only: tests wait on what the
@@ -15,7 +18,9 @@ export async function waitUntil(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!signal?.aborted) {
-    if (await probe().catch(() => false)) return;
+    // A probe that never settles (a socket closed without a word) counts as not ready.
+    const answered = await Promise.race([probe().catch(() => false), delay(PROBE_TIMEOUT_MS, false, { ref: false })]);
+    if (answered) return;
     if (Date.now() > deadline) {
       const details = explain ? ` The last lines of its output:\n${await explain()}` : '';
       throw new HarnessError(`${what} was not ready within ${timeoutMs / 1000} s.${details}`);
@@ -40,6 +45,38 @@ export function tcpAnswers(host: string, port: number): Promise<boolean> {
     socket.on('timeout', () => {
       socket.destroy();
       resolve(false);
+    });
+  });
+}
+
+/** Whether Postgres accepts a session there ("the database system is starting up" does not). */
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return true;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Whether Redis answers PING there. */
+export function redisPings(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    socket.setTimeout(1000);
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (data) => {
+      resolve(data.toString().startsWith('+PONG'));
+      socket.destroy();
+    });
+    socket.on('error', () => resolve(false));
+    // Docker's port proxy accepts, then closes when nothing listens behind it yet: no error, no data.
+    socket.on('close', () => resolve(false));
+    socket.on('timeout', () => {
+      resolve(false);
+      socket.destroy();
     });
   });
 }

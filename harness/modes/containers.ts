@@ -12,8 +12,16 @@ import { HarnessError, PortInUse, lastLines } from '../errors.ts';
 import { buildAppImages, ensureImage, images } from '../images.ts';
 import { HOST_LABEL, OWNER_LABEL, STACK_LABEL, SUITE_LABEL, hostIdentity, ownerId } from '../ownership.ts';
 import { freePort, retryOnTakenPort } from '../ports.ts';
-import { tcpAnswers } from '../wait.ts';
-import { type OwnStack, type ServiceControl, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
+import { httpOk, postgresAnswers, redisPings, tcpAnswers, waitUntil } from '../wait.ts';
+import {
+  type OwnStack,
+  type ServiceControl,
+  type ServiceName,
+  type StackFacts,
+  type StackOptions,
+  attachStack,
+  serviceNames,
+} from '../stack.ts';
 
 const API_PORT = CONTAINER_API_PORT;
 const WEB_PORT = 8081;
@@ -30,7 +38,7 @@ export async function prepareContainers(log: (line: string) => void): Promise<vo
   if (built.length > 0) log(`built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function control(container: StartedTestContainer): ServiceControl {
+function control(name: ServiceName, container: StartedTestContainer, ready: () => Promise<boolean>): ServiceControl {
   const docker = async () => (await dockerClient())!.container.dockerode.getContainer(container.getId());
   return {
     stop: async () => void (await (await docker()).stop({ t: 2 })),
@@ -40,8 +48,14 @@ function control(container: StartedTestContainer): ServiceControl {
         if (error.statusCode !== 304) throw error;
       })),
     // As an operator's docker restart: the stop signal, then up to 10 s to shut down
-    // cleanly (Testcontainers' default of 0 s is a kill, which is a crash, not a restart).
-    restart: () => container.restart({ timeout: 10_000 }),
+    // cleanly. Not Testcontainers' restart(): its default of 0 s is a kill, and when its
+    // readiness wait fails (the log stream ends because the next test stopped the service,
+    // or the wait outlives the test) it stops and removes the container, and with it the
+    // own stack's service for every later test. So: Docker's restart, then our own wait.
+    restart: async () => {
+      await (await docker()).restart({ t: 10 });
+      await waitUntil(`${name}, restarted`, ready, 60_000);
+    },
   };
 }
 
@@ -211,7 +225,14 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
         web: { container: web.getId() },
       },
     };
-    const services = Object.fromEntries(Object.entries(started).map(([name, container]) => [name, control(container)])) as Record<
+    // Ready as the test process sees it, as local mode's services are.
+    const ready: Record<ServiceName, () => Promise<boolean>> = {
+      postgres: () => postgresAnswers(facts.databaseUrl),
+      redis: () => redisPings(host, redisPort),
+      api: () => httpOk(`${apiUrl}/api/v1/health`),
+      web: () => httpOk(`${webUrl}/config.js`),
+    };
+    const services = Object.fromEntries(serviceNames.map((name) => [name, control(name, started[name], ready[name])])) as Record<
       ServiceName,
       ServiceControl
     >;

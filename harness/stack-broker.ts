@@ -11,7 +11,7 @@ import { type OwnStack, type ServiceName, type StackFacts, serviceNames } from '
 import { waitUntil } from './wait.ts';
 
 const BROKER = 'E2E_STACK_BROKER';
-const ACTIONS = ['stop', 'start', 'restart'] as const;
+const ACTIONS = ['stop', 'start', 'restart', 'pause', 'resume'] as const;
 type Action = (typeof ACTIONS)[number];
 
 export interface Lease {
@@ -58,7 +58,10 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
       if (pid !== holder) return;
       const own = await stack!;
       try {
-        for (const service of serviceNames) await own.services[service].start();
+        for (const service of serviceNames) {
+          await own.services[service].resume();
+          await own.services[service].start();
+        }
         // Every dependency back ('ok'), not only answering: 'degraded' answers 200 too, and
         // the next test would start against an api still reconnecting to Redis.
         await waitUntil('the own stack, after a test', () => healthOk(own.apiUrl), 30_000);

@@ -48,6 +48,10 @@ export interface ServiceControl {
   stop(): Promise<void>;
   start(): Promise<void>;
   restart(): Promise<void>;
+  /** Freezes it: its connections stay open and nothing answers, as a hung or partitioned host. */
+  pause(): Promise<void>;
+  /** Thaws a paused service; a no-op on one that is not paused. */
+  resume(): Promise<void>;
 }
 
 /** A stack this process started, and must stop. */

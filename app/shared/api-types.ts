@@ -45,6 +45,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'schema_drift'
   | 'queue_unavailable'
+  | 'unavailable'
   | 'internal';
 
 export interface ApiErrorBody {
@@ -53,12 +54,14 @@ export interface ApiErrorBody {
 }
 
 export type CheckStatus = 'up' | 'down';
+/** How a dependency failed, in words fixed here: health is public, so never the driver's text. */
+export type DependencyFailure = 'timed out' | 'unreachable' | 'failed' | 'live updates not subscribed';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'not_ready';
   checks: {
-    database: { status: CheckStatus; error?: string };
-    redis: { status: CheckStatus; error?: string };
+    database: { status: CheckStatus; reason?: DependencyFailure };
+    redis: { status: CheckStatus; reason?: DependencyFailure };
     migrations: { status: 'current' | 'pending' | 'unknown'; applied: string[]; pending: string[] };
     /** Columns the code expects that the database lacks ("table.column"). */
     schema: { status: 'matches' | 'drift' | 'unknown'; missing: string[] };

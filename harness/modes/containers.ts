@@ -56,6 +56,11 @@ function control(name: ServiceName, container: StartedTestContainer, ready: () =
       await (await docker()).restart({ t: 10 });
       await waitUntil(`${name}, restarted`, ready, 60_000);
     },
+    pause: async () => void (await (await docker()).pause()),
+    resume: async () => {
+      const container = await docker();
+      if ((await container.inspect()).State.Paused) await container.unpause();
+    },
   };
 }
 

@@ -15,6 +15,8 @@ export interface ApiConfig {
   jwtSecret: Uint8Array;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** A sign-in's absolute lifetime: its rotations never carry it past this. */
+  sessionMaxSeconds: number;
   migrateOnStart: boolean;
   /** The external generation provider. In test mode MSW answers it inside this process. */
   providerUrl: string;
@@ -81,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jwtSecret: new TextEncoder().encode(secret),
     accessTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
     refreshTtlSeconds: integer('REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 60 * 60),
+    sessionMaxSeconds: integer('SESSION_MAX_SECONDS', 30 * 24 * 60 * 60),
     migrateOnStart: env.MIGRATE_ON_START === '1',
     // Test mode never reaches a real provider: the stand-in answers this made-up origin.
     providerUrl: testMode ? (env.PROVIDER_URL ?? 'https://provider.stand-in.test') : required('PROVIDER_URL'),

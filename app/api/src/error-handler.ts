@@ -5,15 +5,24 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '../../shared/api-types.ts';
 import { ApiFailure } from './api-failure.ts';
 import { bugOn } from './bug-switches.ts';
+import { isDependencyUnavailable } from './dependencies.ts';
 import { isSchemaError } from './schema.ts';
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ApiFailure) return reply.code(error.statusCode).send(error.body);
   if (isSchemaError(error) && !bugOn(request, 'unchecked-schema')) {
     request.log.error({ err: error }, 'schema drift');
+    // Postgres's own words stay in the log: health lists what is missing, to whoever runs it.
     return reply.code(503).send({
       error: 'schema_drift',
-      message: `The database schema is behind the code (${error.message}); run the migrations.`,
+      message: 'The database schema is behind the code; run the migrations. Health lists what is missing.',
+    } satisfies ApiErrorBody);
+  }
+  if (isDependencyUnavailable(error)) {
+    request.log.error({ err: error }, 'dependency unavailable');
+    return reply.code(503).send({
+      error: 'unavailable',
+      message: 'The service cannot reach its database or queue right now. Try again shortly.',
     } satisfies ApiErrorBody);
   }
   // Fastify's own refusals of a request (schema validation, unparsable or poisoned JSON,

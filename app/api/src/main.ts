@@ -1,6 +1,5 @@
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import { readConfig } from './config.ts';
+import { connectDatabase, connectRedis } from './dependencies.ts';
 import { migrateUp } from './migrations.ts';
 import { buildServer } from './server.ts';
 
@@ -9,12 +8,8 @@ async function main() {
   if (config.migrateOnStart) {
     await migrateUp(config.databaseUrl, (msg) => console.log(JSON.stringify({ level: 30, msg: `migrate: ${msg}` })));
   }
-  const db = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
-  // An idle client whose server went away emits 'error'; unhandled, it would end the process.
-  db.on('error', (error) => console.error(JSON.stringify({ level: 40, msg: 'idle database client lost', err: error.message })));
-  // Fail fast while Redis is down instead of queueing: health must answer, not hang.
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  redis.on('error', () => {}); // reported through health; ioredis keeps reconnecting
+  const db = connectDatabase(config.databaseUrl);
+  const redis = connectRedis(config.redisUrl);
   await new Promise<void>((resolve) => {
     redis.once('ready', resolve);
     setTimeout(resolve, 5000).unref();

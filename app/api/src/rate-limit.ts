@@ -85,9 +85,12 @@ export async function registerRateLimit(
       const path = request.url.split('?')[0] ?? '';
       const shared = bugOn(request, 'shared-rate-budget');
       const budget: RateBudget = SESSION_PATHS.includes(path) && !shared ? 'session' : 'general';
-      const testBudget = deps.testMode && tenantId ? await readTestBudget(tenantId) : undefined;
+      // Asked at once: while Redis hangs, each waits out its command timeout.
+      const [testBudget, now] = await Promise.all([
+        deps.testMode && tenantId ? readTestBudget(tenantId) : undefined,
+        tenantId ? clock.now(tenantId) : Date.now(),
+      ]);
       const anchor = testBudget?.anchorMs ?? 0;
-      const now = tenantId ? await clock.now(tenantId) : Date.now();
       const window = Math.floor((now - anchor) / config.rateLimitWindowMs);
       request.rate = {
         max: budget === 'session' ? config.rateLimitSessionMax : (testBudget?.generalMax ?? config.rateLimitGeneralMax),

@@ -7,7 +7,17 @@ import type pg from 'pg';
 export const expectedSchema: Record<string, readonly string[]> = {
   tenants: ['id', 'name', 'created_at'],
   users: ['id', 'tenant_id', 'email', 'password_hash', 'role', 'created_at'],
-  refresh_sessions: ['id', 'user_id', 'token_hash', 'created_at', 'expires_at', 'revoked_at'],
+  refresh_sessions: [
+    'id',
+    'user_id',
+    'token_hash',
+    'created_at',
+    'expires_at',
+    'revoked_at',
+    'family_id',
+    'family_expires_at',
+    'rotated_at',
+  ],
   jobs: ['id', 'tenant_id', 'user_id', 'prompt', 'status', 'progress', 'result', 'error', 'created_at', 'updated_at', 'dismissed_at'],
   generation_settings: ['tenant_id', 'max_prompt_length', 'updated_at'],
 };

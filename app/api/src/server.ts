@@ -67,7 +67,7 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
   );
 
   const issued = issuedSecrets(config.issuedSecretsFile);
-  const sessions = makeSessions({ db: deps.db, clock, issued, ...config });
+  const sessions = makeSessions({ db: deps.db, clock, issued, log: app.log, ...config });
   const guard = authGuard(sessions);
   const jobs = jobsRepository(deps.db);
   const provider = providerClient(config);

@@ -1,5 +1,7 @@
 // Access tokens (short-lived JWTs) and refresh sessions (rows in Postgres). The access
 // token names its session (sid), so revoking the session ends both halves at once.
+// Refresh tokens rotate: each is good once. The sessions rotated from one sign-in form a
+// family that ends at a fixed time, and ends at once if a rotated token comes back.
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
 import type pg from 'pg';
@@ -14,6 +16,8 @@ export interface SessionDeps {
   jwtSecret: Uint8Array;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  sessionMaxSeconds: number;
+  log: { warn(obj: object, msg: string): void };
   /** Test mode: told every token pair issued (see issued-secrets.ts). */
   issued?: IssuedSecrets;
 }
@@ -38,6 +42,20 @@ interface UserRow {
   role: User['role'];
   tenant_id: string;
 }
+interface Family {
+  id: string;
+  expiresAt: Date;
+}
+
+interface SessionRow extends UserRow {
+  session_id: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  rotated_at: Date | null;
+  family_id: string;
+  family_expires_at: Date;
+}
+
 const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, role: row.role, tenantId: row.tenant_id });
 
 export function sessions(deps: SessionDeps) {
@@ -54,21 +72,25 @@ export function sessions(deps: SessionDeps) {
   }
 
   /**
-   * Opens a refresh session for the user. `issuedAtMs` defaults to the tenant's clock;
+   * Opens a refresh session for the user: a new family (a sign-in), or the next session of
+   * one (a rotation, inside its transaction). `issuedAtMs` defaults to the tenant's clock;
    * tests pass a time in the past to plant sessions that are already expired.
    */
-  async function open(user: User, opts: { issuedAtMs?: number; revoked?: boolean } = {}) {
+  async function open(user: User, opts: { issuedAtMs?: number; revoked?: boolean; family?: Family; client?: pg.PoolClient } = {}) {
     const issuedAt = opts.issuedAtMs ?? (await clock.now(user.tenantId));
+    const familyEnds = opts.family?.expiresAt ?? new Date(issuedAt + deps.sessionMaxSeconds * 1000);
     const refreshToken = randomBytes(32).toString('base64url');
-    const { rows } = await db.query<{ id: string }>(
-      `INSERT INTO refresh_sessions (user_id, token_hash, created_at, expires_at, revoked_at)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    const { rows } = await (opts.client ?? db).query<{ id: string }>(
+      `INSERT INTO refresh_sessions (user_id, token_hash, created_at, expires_at, revoked_at, family_id, family_expires_at)
+       VALUES ($1, $2, $3, $4, $5, COALESCE($6, gen_random_uuid()), $7) RETURNING id`,
       [
         user.id,
         hashToken(refreshToken),
         new Date(issuedAt),
-        new Date(issuedAt + deps.refreshTtlSeconds * 1000),
+        new Date(Math.min(issuedAt + deps.refreshTtlSeconds * 1000, familyEnds.getTime())),
         opts.revoked ? new Date(issuedAt) : null,
+        opts.family?.id ?? null,
+        familyEnds,
       ],
     );
     const sessionId = rows[0]!.id;
@@ -121,29 +143,64 @@ export function sessions(deps: SessionDeps) {
     return toUser(row);
   }
 
-  /** Rotates a refresh token: the old one is revoked and a new pair is issued. */
+  /**
+   * Rotates a refresh token: the old one is spent and a new pair is issued, in one
+   * transaction that locks the row, so two rotations of one token cannot both succeed.
+   * A spent token presented again ends its whole family.
+   */
   async function refresh(refreshToken: string): Promise<TokenPair & { user: User }> {
-    const { rows } = await db.query<UserRow & { session_id: string; expires_at: Date; revoked_at: Date | null }>(
-      `SELECT s.id AS session_id, s.expires_at, s.revoked_at, u.id, u.email, u.role, u.tenant_id
-         FROM refresh_sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1`,
-      [hashToken(refreshToken)],
-    );
-    const row = rows[0];
-    if (!row) throw new AuthFailure('unauthorized', 'The refresh token is not valid.');
-    const user = toUser(row);
-    const now = await clock.now(user.tenantId);
-    if (row.revoked_at) throw new AuthFailure('session_revoked', 'The session was signed out elsewhere.');
-    if (row.expires_at.getTime() <= now) throw new AuthFailure('session_expired', 'Your session has expired.');
-    await db.query('UPDATE refresh_sessions SET revoked_at = $2 WHERE id = $1', [row.session_id, new Date(now)]);
-    const { sessionId: _, ...pair } = await open(user, { issuedAtMs: now });
-    return { ...pair, user };
+    const outcome = await transaction(async (client) => {
+      const { rows } = await client.query<SessionRow>(
+        `SELECT s.id AS session_id, s.expires_at, s.revoked_at, s.rotated_at, s.family_id, s.family_expires_at,
+                u.id, u.email, u.role, u.tenant_id
+           FROM refresh_sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = $1
+            FOR UPDATE OF s`,
+        [hashToken(refreshToken)],
+      );
+      const row = rows[0];
+      if (!row) return new AuthFailure('unauthorized', 'The refresh token is not valid.');
+      const user = toUser(row);
+      const now = new Date(await clock.now(user.tenantId));
+      if (row.rotated_at) {
+        await client.query('UPDATE refresh_sessions SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id, now]);
+        deps.log.warn({ userId: user.id, familyId: row.family_id }, 'a rotated refresh token came back: its sign-in is ended');
+        return new AuthFailure('session_revoked', 'This sign-in was ended because its refresh token was used twice.');
+      }
+      if (row.revoked_at) return new AuthFailure('session_revoked', 'The session was signed out elsewhere.');
+      if (row.expires_at <= now) return new AuthFailure('session_expired', 'Your session has expired.');
+      await client.query('UPDATE refresh_sessions SET revoked_at = $2, rotated_at = $2 WHERE id = $1', [row.session_id, now]);
+      const family = { id: row.family_id, expiresAt: row.family_expires_at };
+      const { sessionId: _, ...pair } = await open(user, { issuedAtMs: now.getTime(), family, client });
+      return { ...pair, user };
+    });
+    if (outcome instanceof AuthFailure) throw outcome;
+    return outcome;
   }
 
+  /** Signing out ends the sign-in: every session of the token's family. */
   async function revoke(refreshToken: string): Promise<void> {
-    await db.query('UPDATE refresh_sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
-      hashToken(refreshToken),
-    ]);
+    await db.query(
+      `UPDATE refresh_sessions SET revoked_at = now()
+        WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_sessions WHERE token_hash = $1)`,
+      [hashToken(refreshToken)],
+    );
+  }
+
+  /** Runs work in one transaction; what it returns, a failure included, is committed. */
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await db.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (error) {
+      // The connection may be broken or mid-transaction: never hand it back to the pool.
+      client.release(true);
+      throw error;
+    }
   }
 
   async function activeSessionCount(user: User): Promise<number> {

@@ -39,7 +39,7 @@ export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) 
     if (response.status === 401 || response.status === 403) {
       throw new ProviderRefusedCredentials(`provider refused our credentials (${response.status}) on ${method} ${path}`);
     }
-    if (!response.ok) throw new Error(`provider refused ${method} ${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok) throw new Error(`provider refused ${method} ${path}: ${response.status} ${(await response.text()).slice(0, 200)}`);
     return (await response.json()) as T;
   }
 

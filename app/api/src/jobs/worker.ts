@@ -101,7 +101,8 @@ export function generationQueue(deps: QueueDeps) {
     deps.log.warn({ jobId: job.data.jobId, attempt: job.attemptsMade, err: error.message }, 'generation attempt failed');
     if (job.attemptsMade < ATTEMPTS) return;
     // An event handler: a rejection here would be unhandled and end the process.
-    deps.jobs.fail(job.data.jobId, `The generation provider failed: ${error.message}`).then(
+    // Users read job.error: it says what happened in our words; the provider's own is in the log above.
+    deps.jobs.fail(job.data.jobId, `The generation provider failed ${ATTEMPTS} times. Nothing was generated; try again later.`).then(
       (failed) => failed && deps.announce(failed),
       (failure: Error) => deps.log.warn({ jobId: job.data.jobId, err: failure.message }, 'could not mark the job failed'),
     );

@@ -61,24 +61,33 @@ async function parse<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-// Concurrent 401s share one refresh: with rotation, a second refresh would present a
-// token the first one just revoked.
+// Concurrent 401s share one refresh, in this tab and across tabs (they share the tokens'
+// storage): a refresh token is good once, and the api ends the whole sign-in when a
+// spent one comes back.
+const REFRESH_LOCK = 'auth:refresh';
 let refreshing: Promise<boolean> | null = null;
 function refreshOnce(): Promise<boolean> {
-  const refreshToken = tokens.refresh();
-  if (!refreshToken) return Promise.resolve(false);
-  refreshing ??= send('/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken }) }, false)
-    .then(async (response) => {
-      if (!response.ok) return false;
-      tokens.save((await response.json()) as TokenPair);
-      return true;
-    })
+  const presented = tokens.refresh();
+  if (!presented) return Promise.resolve(false);
+  refreshing ??= oneTabAtATime(async () => {
+    // Another tab rotated while this one waited for the lock: its tokens are ours too.
+    const current = tokens.refresh();
+    if (current !== presented) return current !== null;
+    const response = await send('/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: current }) }, false);
+    if (!response.ok) return false;
+    tokens.save((await response.json()) as TokenPair);
+    return true;
+  })
     .catch(() => false)
     .finally(() => {
       refreshing = null;
     });
   return refreshing;
 }
+
+/** The Web Locks API where the browser has it (every current one, in a secure context). */
+const oneTabAtATime = <T>(work: () => Promise<T>): Promise<T> =>
+  typeof navigator.locks?.request === 'function' ? navigator.locks.request(REFRESH_LOCK, work) : work();
 
 let leaving = false;
 function sessionLost(reason: 'session-expired'): void {

@@ -21,11 +21,13 @@ const statusFrames = (frames: string[]) =>
 type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
 type WatchFixtures = Pick<Fixtures, 'hostile' | 'stack' | 'tenant' | 'sessions' | 'provider' | 'jobs'>;
 
-/** A member's job held by the provider, and a raw socket on it from the allowed Origin; with `signIn`, authenticated and given its first status. */
+/** A member's job held by the provider (running), and a raw socket on it from the allowed Origin; with `signIn`, authenticated and given its first status. */
 async function watchedJob({ hostile, stack, tenant, sessions, provider, jobs }: WatchFixtures, prompt: string, { signIn = false } = {}) {
   const { accessToken } = await sessions.issue(tenant.member, 'valid');
   await provider.hold();
   const job = await jobs.create(accessToken, prompt);
+  // Started before any sign-in: one racing the worker's start would get two first statuses.
+  await expect.poll(async () => (await jobs.row(job.id)).status, 'the worker starts the held job').toBe('running');
   const socket = hostile.socket(`/api/v1/jobs/${job.id}/live`, { origin: stack.webUrl });
   expect(await socket.opened, 'the handshake succeeds with the allowed Origin').toBe(true);
   if (signIn) {

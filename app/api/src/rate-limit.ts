@@ -5,11 +5,10 @@
 // incident's cascade locked users out.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { jwtVerify } from 'jose';
 import type { Redis } from 'ioredis';
+import type { User } from '../../shared/api-types.ts';
 import { RATE_LIMIT_NAMESPACE, type RateBudget, rateLimitCaller, rateLimitKey } from '../../shared/rate-limit-keys.ts';
 import { ApiFailure } from './api-failure.ts';
-import { bearer } from './auth/guard.ts';
 import { bugOn } from './bug-switches.ts';
 import type { Clock } from './clock.ts';
 
@@ -18,7 +17,6 @@ export interface RateLimitConfig {
   /** Per caller and window, for everything but the session endpoints. */
   rateLimitGeneralMax: number;
   rateLimitSessionMax: number;
-  jwtSecret: Uint8Array;
 }
 
 const SESSION_PATHS = ['/api/v1/auth/me', '/api/v1/auth/refresh', '/api/v1/auth/login', '/api/v1/auth/logout'];
@@ -49,22 +47,24 @@ export const budgetKey = (tenantId: string) => `e2e:rate-budget:${tenantId}`;
 
 export async function registerRateLimit(
   app: FastifyInstance,
-  deps: { redis: Redis; clock: Clock; config: RateLimitConfig; testMode: boolean },
+  deps: {
+    redis: Redis;
+    clock: Clock;
+    config: RateLimitConfig;
+    testMode: boolean;
+    callerOf: (request: FastifyRequest) => Promise<User | Error>;
+  },
 ) {
   const { redis, clock, config } = deps;
 
-  /** Who is calling: a user with a signed token, else the client address. */
+  /**
+   * Who is calling: a user whose token is valid and whose session is live, else the client
+   * address. A dead token (expired, revoked, forged) names nobody: anyone holding a
+   * victim's old token could otherwise spend the victim's budget.
+   */
   async function caller(request: FastifyRequest): Promise<{ key: string; tenantId?: string }> {
-    const token = bearer(request);
-    if (token) {
-      try {
-        // Signature only, not expiry: an expired token still names its user.
-        const { payload } = await jwtVerify(token, config.jwtSecret, { currentDate: new Date(0) });
-        return { key: rateLimitCaller.user(String(payload.sub)), tenantId: String(payload.tid) };
-      } catch {
-        // fall through: an invalid token is just an anonymous caller
-      }
-    }
+    const user = request.headers.authorization ? await deps.callerOf(request) : undefined;
+    if (user && !(user instanceof Error)) return { key: rateLimitCaller.user(user.id), tenantId: user.tenantId };
     return { key: rateLimitCaller.address(request.ip) };
   }
 

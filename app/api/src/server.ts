@@ -57,7 +57,10 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
   bugSwitchesFromHeader(app, config.testMode);
 
   const clock = config.testMode ? tenantClock(deps.redis) : realClock;
-  await registerRateLimit(app, { redis: deps.redis, clock, config, testMode: config.testMode });
+  const issued = issuedSecrets(config.issuedSecretsFile);
+  const sessions = makeSessions({ db: deps.db, clock, issued, log: app.log, ...config });
+  const guard = authGuard(sessions);
+  await registerRateLimit(app, { redis: deps.redis, clock, config, testMode: config.testMode, callerOf: guard.callerOf });
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
   app.setErrorHandler(errorHandler);
@@ -66,9 +69,6 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url}` } satisfies ApiErrorBody),
   );
 
-  const issued = issuedSecrets(config.issuedSecretsFile);
-  const sessions = makeSessions({ db: deps.db, clock, issued, log: app.log, ...config });
-  const guard = authGuard(sessions);
   const jobs = jobsRepository(deps.db);
   const provider = providerClient(config);
   const updates = jobUpdates(config.redisUrl, deps.redis, app.log);

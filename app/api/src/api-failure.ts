@@ -6,10 +6,13 @@ export class ApiFailure extends Error {
   /** Named as Fastify names it, so its own error paths read it too. */
   readonly statusCode: number;
   readonly code: ApiErrorCode;
-  constructor(status: number, code: ApiErrorCode, message: string) {
+  /** Sent as Retry-After, when the caller can know when to try again. */
+  readonly retryAfterSeconds?: number;
+  constructor(status: number, code: ApiErrorCode, message: string, retryAfterSeconds?: number) {
     super(message);
     this.statusCode = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get body(): ApiErrorBody {

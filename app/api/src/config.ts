@@ -24,6 +24,9 @@ export interface ApiConfig {
   rateLimitWindowMs: number;
   rateLimitGeneralMax: number;
   rateLimitSessionMax: number;
+  /** Failed sign-ins an account may have per window before its sign-ins are refused until the window ends. */
+  loginMaxFailures: number;
+  loginWindowMs: number;
   /** How often a job socket gets a keep-alive `pong` frame. */
   wsKeepaliveMs: number;
   /** How long a dead worker's job stays locked before another worker takes it over (BullMQ lock and stalled check). */
@@ -91,6 +94,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     rateLimitWindowMs: integer('RATE_LIMIT_WINDOW_MS', 60_000),
     rateLimitGeneralMax: integer('RATE_LIMIT_GENERAL_MAX', 300),
     rateLimitSessionMax: integer('RATE_LIMIT_SESSION_MAX', 120),
+    loginMaxFailures: integer('LOGIN_MAX_FAILURES', 10),
+    loginWindowMs: integer('LOGIN_WINDOW_MS', 15 * 60_000),
     wsKeepaliveMs: integer('WS_KEEPALIVE_MS', 10_000),
     queueStalledMs: integer('QUEUE_STALLED_MS', 30_000),
     stuckAfterMs: integer('STUCK_AFTER_MS', 2 * 60_000),

@@ -9,7 +9,10 @@ import { isDependencyUnavailable } from './dependencies.ts';
 import { isSchemaError } from './schema.ts';
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof ApiFailure) return reply.code(error.statusCode).send(error.body);
+  if (error instanceof ApiFailure) {
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+    return reply.code(error.statusCode).send(error.body);
+  }
   if (isSchemaError(error) && !bugOn(request, 'unchecked-schema')) {
     request.log.error({ err: error }, 'schema drift');
     // Postgres's own words stay in the log: health lists what is missing, to whoever runs it.

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { ApiErrorBody } from '../../shared/api-types.ts';
 import { authGuard } from './auth/guard.ts';
 import { authRoutes } from './auth/routes.ts';
+import { loginThrottle } from './auth/login-throttle.ts';
 import { sessions as makeSessions } from './auth/sessions.ts';
 import { BUG_SWITCHES_HEADER } from '../../shared/bug-switches.ts';
 import { bugSwitchesFromHeader } from './bug-switches.ts';
@@ -58,7 +59,14 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
 
   const clock = config.testMode ? tenantClock(deps.redis) : realClock;
   const issued = issuedSecrets(config.issuedSecretsFile);
-  const sessions = makeSessions({ db: deps.db, clock, issued, log: app.log, ...config });
+  const sessions = makeSessions({
+    db: deps.db,
+    clock,
+    issued,
+    log: app.log,
+    loginThrottle: loginThrottle(deps.redis, clock, config),
+    ...config,
+  });
   const guard = authGuard(sessions);
   await registerRateLimit(app, { redis: deps.redis, clock, config, testMode: config.testMode, callerOf: guard.callerOf });
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });

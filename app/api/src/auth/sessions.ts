@@ -9,6 +9,7 @@ import type { ApiErrorCode, TokenPair, User } from '../../../shared/api-types.ts
 import { ApiFailure } from '../api-failure.ts';
 import type { Clock } from '../clock.ts';
 import type { IssuedSecrets } from '../issued-secrets.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 
 export interface SessionDeps {
   db: pg.Pool;
@@ -18,6 +19,8 @@ export interface SessionDeps {
   refreshTtlSeconds: number;
   sessionMaxSeconds: number;
   log: { warn(obj: object, msg: string): void };
+  /** Counts failed sign-ins per account; without it, sign-ins are never throttled. */
+  loginThrottle?: LoginThrottle;
   /** Test mode: told every token pair issued (see issued-secrets.ts). */
   issued?: IssuedSecrets;
 }
@@ -109,10 +112,15 @@ export function sessions(deps: SessionDeps) {
       [email],
     );
     const row = rows[0];
-    if (!row || !(await passwordCheck(row.password_hash))) {
-      throw new AuthFailure('invalid_credentials', 'Email or password is wrong.');
+    const wrong = new AuthFailure('invalid_credentials', 'Email or password is wrong.');
+    if (!row) throw wrong;
+    const user = toUser(row);
+    await deps.loginThrottle?.check(user);
+    if (!(await passwordCheck(row.password_hash))) {
+      await deps.loginThrottle?.failed(user);
+      throw wrong;
     }
-    return toUser(row);
+    return user;
   }
 
   /** Checks a bearer token against the tenant's clock and the session it names. */

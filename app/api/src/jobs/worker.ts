@@ -3,6 +3,7 @@
 // A provider outage throws, and BullMQ retries with backoff; the last failure marks the
 // job failed with its reason, so no job stays "running" forever.
 import { Queue, Worker } from 'bullmq';
+import { within } from '../dependencies.ts';
 import type { JobsRepository, StoredJob } from './repository.ts';
 import { type ProviderClient, ProviderRefusedCredentials } from './provider.ts';
 import type { BugSwitch } from '../../../shared/bug-switches.ts';
@@ -117,16 +118,8 @@ export function generationQueue(deps: QueueDeps) {
     enqueue: async (jobId: string, bugSwitches?: BugSwitch[], deadlineMs = ENQUEUE_DEADLINE_MS) => {
       const added = queue.add('generate', { jobId, bugSwitches }, { jobId });
       if (!Number.isFinite(deadlineMs)) return void (await added);
-      added.catch(() => {}); // may still land once Redis is back; run() then finds no job and skips it
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new QueueUnavailable('the job queue did not answer in time')), deadlineMs);
-      });
-      try {
-        await Promise.race([added, deadline]);
-      } finally {
-        clearTimeout(timer);
-      }
+      // It may still land once Redis is back; run() then finds no job and skips it.
+      if ((await within(deadlineMs, added)) === 'timed out') throw new QueueUnavailable('the job queue did not answer in time');
     },
     // Generations can wait minutes on the provider; shutdown does not wait for them.
     // BullMQ hands a job whose worker vanished to the next worker (stalled-job check),

@@ -9,7 +9,7 @@ import { type BugSwitch, bugSwitchNames, isBugSwitch } from '../app/shared/bug-s
  * `containers` when it replays a deployment on the container network, `api-log` when it
  * reads the api's log (an external stack does not hand it over).
  */
-export type Need = 'own-stack' | 'containers' | 'api-log';
+export type Need = 'own-stack' | 'containers' | 'api-log' | 'started-here';
 
 export interface Incident {
   /** Stable id; the spec's describe title and the README row use it. */

@@ -7,6 +7,7 @@ export const CONTAINER_API_PORT = 8080;
 
 export interface StackSecrets {
   pgPassword: string;
+  redisPassword: string;
   jwtSecret: string;
   providerKey: string;
   /** Every test-hook call carries it: test mode alone opens nothing. */
@@ -17,11 +18,15 @@ export interface StackSecrets {
 export function newStackSecrets(): StackSecrets {
   return {
     pgPassword: randomBytes(16).toString('hex'),
+    redisPassword: randomBytes(16).toString('hex'),
     jwtSecret: randomBytes(32).toString('hex'),
     providerKey: `pk_${randomBytes(24).toString('hex')}`,
     hookSecret: randomBytes(24).toString('hex'),
   };
 }
+
+/** A stack's Redis configuration: a password, so a neighbour on the machine cannot read or flush it. */
+export const redisConfig = (password: string) => `requirepass ${password}\n`;
 
 export interface ApiWiring {
   port: number;

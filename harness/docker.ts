@@ -11,6 +11,22 @@ process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
 
 export const DOCKER_PROBE_MS = 4000;
 
+/**
+ * The host interface published ports bind to: loopback, so that a stack's Postgres, Redis
+ * and test-mode api answer nobody else on the network, unless the engine is remote (its
+ * ports must answer from here) or E2E_PUBLISH_HOST names another. Undefined: Docker's
+ * default, every interface.
+ */
+export function publishHost(): string | undefined {
+  const chosen = process.env.E2E_PUBLISH_HOST?.trim();
+  if (chosen) return chosen;
+  return /^(tcp|https?|ssh):/.test(process.env.DOCKER_HOST ?? '') ? undefined : '127.0.0.1';
+}
+
+// Testcontainers' own waits then knock on loopback too, not on the bridge's gateway it
+// picks inside a container, where a loopback-bound port never answers.
+if (publishHost() === '127.0.0.1') process.env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
+
 export async function dockerClient(timeoutMs = DOCKER_PROBE_MS): Promise<ContainerRuntimeClient | undefined> {
   const timeout = delay(timeoutMs, undefined, { ref: false });
   return Promise.race([getContainerRuntimeClient().catch(() => undefined), timeout]);

@@ -61,14 +61,19 @@ export async function postgresAnswers(url: string): Promise<boolean> {
   }
 }
 
-/** Whether Redis answers PING there. */
-export function redisPings(host: string, port: number): Promise<boolean> {
+/** Whether Redis answers PING there, signed in with the URL's password. */
+export function redisPings(url: string): Promise<boolean> {
+  const { hostname, port, password } = new URL(url);
   return new Promise((resolve) => {
-    const socket = createConnection({ host, port });
+    const socket = createConnection({ host: hostname, port: Number(port || 6379) });
+    let answer = '';
     socket.setTimeout(1000);
-    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('connect', () => socket.write(`${password ? `AUTH ${decodeURIComponent(password)}\r\n` : ''}PING\r\n`));
     socket.on('data', (data) => {
-      resolve(data.toString().startsWith('+PONG'));
+      answer += data.toString();
+      // An AUTH refused or a PING answered settles it; +OK alone waits for the PONG.
+      if (!/^-|\+PONG\r\n/m.test(answer)) return;
+      resolve(answer.includes('+PONG') && !answer.startsWith('-'));
       socket.destroy();
     });
     socket.on('error', () => resolve(false));

@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { RedisContainer } from '@testcontainers/redis';
 import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
-import { CONTAINER_API_PORT, newStackSecrets, testModeApiEnvironment } from '../api-environment.ts';
-import { dockerClient } from '../docker.ts';
+import { CONTAINER_API_PORT, newStackSecrets, redisConfig, testModeApiEnvironment } from '../api-environment.ts';
+import { dockerClient, publishHost } from '../docker.ts';
 import { HarnessError, PortInUse, lastLines } from '../errors.ts';
 import { buildAppImages, ensureImage, images } from '../images.ts';
 import { HOST_LABEL, OWNER_LABEL, STACK_LABEL, SUITE_LABEL, hostIdentity, ownerId } from '../ownership.ts';
@@ -25,6 +25,7 @@ import {
 
 const API_PORT = CONTAINER_API_PORT;
 const WEB_PORT = 8081;
+const REDIS_CONFIG = '/etc/e2e-redis.conf';
 
 /** What containers mode needs: an engine, the dependency images, and the app's images built. */
 export async function prepareContainers(log: (line: string) => void): Promise<void> {
@@ -101,8 +102,32 @@ async function startService<T extends StartedTestContainer>(
     if (error instanceof HarnessError) throw error;
     const message = (error as Error).message;
     if (/port is already allocated|address already in use/i.test(message)) throw new PortInUse(name, hostPort);
-    throw new HarnessError(`${name} did not get ready (${message.split('\n')[0]}). The last lines of its output:\n${lastLines(output)}`);
+    // A loopback-bound port never answers a test process outside the engine's machine (a socket mounted into a dev container).
+    const hint =
+      publishHost() === '127.0.0.1'
+        ? ' Its ports are published on 127.0.0.1: if the engine runs outside this machine or container, set E2E_PUBLISH_HOST=0.0.0.0.'
+        : '';
+    throw new HarnessError(
+      `${name} did not get ready (${message.split('\n')[0]}).${hint} The last lines of its output:\n${lastLines(output)}`,
+    );
   }
+}
+
+/**
+ * Publishes a container port on publishHost(). Testcontainers' withExposedPorts has no
+ * interface and so binds every one; its port bindings are otherwise the protected
+ * hostConfig's, which this rewrites once they are set.
+ */
+function publish<T extends GenericContainer>(container: T, port: { container: number; host: number }): T {
+  container.withExposedPorts(port);
+  const hostIp = publishHost();
+  if (hostIp) {
+    const { hostConfig } = container as unknown as {
+      hostConfig: { PortBindings: Record<string, { HostIp?: string; HostPort: string }[]> };
+    };
+    hostConfig.PortBindings[`${port.container}/tcp`] = [{ HostIp: hostIp, HostPort: String(port.host) }];
+  }
+  return container;
 }
 
 export const startContainersStack = (options: StackOptions) => retryOnTakenPort(() => startOnce(options));
@@ -148,11 +173,10 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
       startService(
         'postgres',
         pgPort,
-        new PostgreSqlContainer(images.postgres())
+        publish(new PostgreSqlContainer(images.postgres()), { container: 5432, host: pgPort })
           .withNetworkMode(networkName)
           .withNetworkAliases('postgres')
           .withLabels(labels)
-          .withExposedPorts({ container: 5432, host: pgPort })
           .withDatabase('app')
           .withUsername('app')
           .withPassword(secrets.pgPassword)
@@ -161,12 +185,13 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
       startService(
         'redis',
         redisPort,
-        new RedisContainer(images.redis())
+        publish(new RedisContainer(images.redis()), { container: 6379, host: redisPort })
           .withNetworkMode(networkName)
           .withNetworkAliases('redis')
           .withLabels(labels)
-          .withExposedPorts({ container: 6379, host: redisPort })
-          .withCommand(['redis-server', '--protected-mode', 'no', '--save', '', '--appendonly', 'no']),
+          // The password in a file, not on the command line, where ps would show it to anyone.
+          .withCopyContentToContainer([{ content: redisConfig(secrets.redisPassword), target: REDIS_CONFIG, mode: 0o644 }])
+          .withCommand(['redis-server', REDIS_CONFIG, '--save', '', '--appendonly', 'no']),
       ),
     ]);
     // Where published ports answer: this machine's loopback when the engine runs here
@@ -179,7 +204,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     const api = await startService(
       'api',
       apiPort,
-      new GenericContainer(images.api())
+      publish(new GenericContainer(images.api()), { container: API_PORT, host: apiPort })
         .withNetworkMode(networkName)
         .withNetworkAliases('api')
         .withLabels(labels)
@@ -187,7 +212,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
           ...testModeApiEnvironment({
             port: API_PORT,
             databaseUrl: `postgres://${pg.getUsername()}:${pg.getPassword()}@postgres:5432/${pg.getDatabase()}`,
-            redisUrl: 'redis://redis:6379',
+            redisUrl: `redis://:${secrets.redisPassword}@redis:6379`,
             webOrigin: webUrl,
             secrets,
             issuedSecretsFile: '/tmp/issued-secrets',
@@ -197,7 +222,6 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
           ALLOWED_HOSTS: [...new Set([host, client.info.containerRuntime.host])].join(','),
           INTERNAL_HOSTS: 'localhost,api',
         })
-        .withExposedPorts({ container: API_PORT, host: apiPort })
         .withWaitStrategy(Wait.forHttp('/api/v1/health', API_PORT).forStatusCode(200))
         .withStartupTimeout(60_000),
     );
@@ -205,12 +229,11 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     const web = await startService(
       'web',
       webPort,
-      new GenericContainer(images.web())
+      publish(new GenericContainer(images.web()), { container: WEB_PORT, host: webPort })
         .withNetworkMode(networkName)
         .withNetworkAliases('web')
         .withLabels(labels)
         .withEnvironment({ PORT: String(WEB_PORT), API_URL: apiUrl })
-        .withExposedPorts({ container: WEB_PORT, host: webPort })
         .withWaitStrategy(Wait.forHttp('/config.js', WEB_PORT).forStatusCode(200)),
     );
 
@@ -220,7 +243,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
       webUrl,
       apiUrl,
       databaseUrl: Object.assign(new URL(pg.getConnectionUri()), { hostname: host, port: String(pgPort) }).toString(),
-      redisUrl: Object.assign(new URL(redis.getConnectionUrl()), { hostname: host, port: String(redisPort) }).toString(),
+      redisUrl: `redis://:${secrets.redisPassword}@${host}:${redisPort}`,
       secrets: Object.values(secrets),
       hookSecret: secrets.hookSecret,
       logSources: {
@@ -233,7 +256,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     // Ready as the test process sees it, as local mode's services are.
     const ready: Record<ServiceName, () => Promise<boolean>> = {
       postgres: () => postgresAnswers(facts.databaseUrl),
-      redis: () => redisPings(host, redisPort),
+      redis: () => redisPings(facts.redisUrl),
       api: () => httpOk(`${apiUrl}/api/v1/health`),
       web: () => httpOk(`${webUrl}/config.js`),
     };

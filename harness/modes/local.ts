@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { newStackSecrets, testModeApiEnvironment } from '../api-environment.ts';
+import { newStackSecrets, redisConfig, testModeApiEnvironment } from '../api-environment.ts';
 import { HarnessError, lastLines } from '../errors.ts';
 import { ownScratchRoot, ownerId, recordProcess } from '../ownership.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
@@ -103,7 +103,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     apiUrl: `http://127.0.0.1:${apiPort}`,
     webUrl: `http://127.0.0.1:${webPort}`,
     databaseUrl: `postgres://postgres:${secrets.pgPassword}@127.0.0.1:${pgPort}/${DB_NAME}`,
-    redisUrl: `redis://127.0.0.1:${redisPort}`,
+    redisUrl: `redis://:${secrets.redisPassword}@127.0.0.1:${redisPort}`,
     secrets: Object.values(secrets),
     hookSecret: secrets.hookSecret,
     logSources: {
@@ -117,6 +117,8 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
   const pgUser = postgresUser();
   if (pgUser) chownSync(dir, pgUser.uid, pgUser.gid);
   const record = (pid: number) => recordProcess(dir, pid);
+  const redisConfigFile = join(dir, 'redis.conf');
+  writeFileSync(redisConfigFile, redisConfig(secrets.redisPassword), { mode: 0o600 });
 
   const postgres = processService({
     name: 'postgres',
@@ -148,11 +150,12 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
   const redis = processService({
     name: 'redis-server',
     command: 'redis-server',
-    args: ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    // The password in a file only this user reads, not on the command line, where ps would show it to anyone.
+    args: [redisConfigFile, '--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     env: process.env,
     logFile: logFile('redis'),
     port: redisPort,
-    ready: () => redisPings('127.0.0.1', redisPort),
+    ready: () => redisPings(facts.redisUrl),
     onSpawn: record,
   });
   const node = process.execPath;

@@ -1,7 +1,8 @@
 // Test mode opens hooks that read every issued password, so it is asked for twice:
 // E2E_TEST_MODE=1 and NODE_ENV=test, with a hook secret. A staging deployment that copied
-// one variable must not start with hooks open: it refuses, in one line that says why.
-import { expect, test } from '../../fixtures/index.ts';
+// one variable must not start with hooks open: it refuses, in one line that says why. And
+// an api without test mode ignores the switch header and serves no hook.
+import { BUG_SWITCHES_HEADER, HOOK_SECRET_HEADER, bugSwitchNames, expect, fc, test } from '../../fixtures/index.ts';
 
 const base = {
   // Loopback only, should a regression accept one of these and start serving.
@@ -35,3 +36,84 @@ for (const { name, env, line } of refusals) {
     expect(output.trim().split('\n'), 'one line, naming the cause').toEqual([expect.stringMatching(line)]);
   });
 }
+
+// The other half: an api started without test mode, as a deployment starts it, reads no
+// switch header and serves no hook, whatever a client sends. It shares the stack's
+// database and uses its own Redis database, so its queue and budgets stay apart.
+test.describe('without test mode', () => {
+  test.use({ needs: ['started-here'] });
+
+  test('the bug-switch header changes no answer, and the hooks are not there, secret or not', async ({
+    apiStartup,
+    stack,
+    tenant,
+    hostile,
+    db,
+  }) => {
+    const redisUrl = new URL(stack.redisUrl);
+    redisUrl.pathname = '/7';
+    const api = await apiStartup.serve({
+      NODE_ENV: 'production',
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: redisUrl.href,
+      WEB_ORIGIN: stack.webUrl,
+      JWT_SECRET: 'a throwaway api on loopback, signing for this test only',
+      PROVIDER_URL: 'http://127.0.0.1:9',
+      PROVIDER_API_KEY: 'unused',
+      RATE_LIMIT_GENERAL_MAX: '100000',
+    });
+    const json = { 'content-type': 'application/json' };
+    const login = await hostile.http('POST', `${api}/api/v1/auth/login`, json, JSON.stringify(tenant.member));
+    expect(login.status, 'a member signs in to the production api').toBe(200);
+    const member = { authorization: `Bearer ${(JSON.parse(login.body) as { accessToken: string }).accessToken}` };
+    const plantedName = `planted by a client of ${tenant.tenantId}`;
+
+    // One request where each switch that reads a header would show: the allowlist, the
+    // legacy redirect in front of CORS, the admin check on settings, the feed's paging; and
+    // a hook that would plant a tenant.
+    const probes = {
+      'health by an internal name': { method: 'GET', path: '/api/v1/health', headers: { host: 'localhost' }, status: 200 },
+      'the legacy /api path': { method: 'GET', path: '/api/jobs', headers: { origin: stack.webUrl, ...member }, status: 307 },
+      'settings as a member': { method: 'GET', path: '/api/v1/settings/generation', headers: member, status: 200 },
+      'the feed as a member': { method: 'GET', path: '/api/v1/jobs?limit=2', headers: member, status: 200 },
+      'a hook with the stack secret': {
+        method: 'POST',
+        path: '/api/v1/__test__/tenants',
+        headers: { ...json, [HOOK_SECRET_HEADER]: stack.hookSecret },
+        body: JSON.stringify({ name: plantedName }),
+        status: 404,
+      },
+      'a hook without a secret': { method: 'GET', path: '/api/v1/__test__/issued-secrets', headers: {}, status: 404 },
+    };
+    type Probe = keyof typeof probes;
+    const send = async (name: Probe, extra: Record<string, string> = {}) => {
+      const { method, path, headers, ...rest } = probes[name];
+      const answer = await hostile.http(method, `${api}${path}`, { ...headers, ...extra }, 'body' in rest ? rest.body : undefined);
+      return { status: answer.status, cors: answer.headers['access-control-allow-origin'], location: answer.headers.location };
+    };
+    const baseline = new Map<Probe, Awaited<ReturnType<typeof send>>>();
+    for (const name of Object.keys(probes) as Probe[]) {
+      const answer = await send(name);
+      expect(answer.status, `${name}: the answer without the header`).toBe(probes[name].status);
+      baseline.set(name, answer);
+    }
+    expect(baseline.get('the legacy /api path')?.cors, 'the legacy redirect carries CORS').toBe(stack.webUrl);
+
+    const headerText = fc.string({ maxLength: 80 }).filter((text) => /^[\x20-\x7e]*$/.test(text));
+    const switches = fc.oneof(
+      { arbitrary: fc.subarray(bugSwitchNames, { minLength: 1 }).map((names) => names.join(',')), weight: 3 },
+      headerText,
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...(Object.keys(probes) as Probe[])), switches, async (name, value) => {
+        expect(await send(name, { [BUG_SWITCHES_HEADER]: value }), `${name} with ${BUG_SWITCHES_HEADER}: ${value}`).toEqual(
+          baseline.get(name),
+        );
+      }),
+      { seed: Number(process.env.E2E_FUZZ_SEED ?? 20261123), numRuns: 60, endOnFailure: true },
+    );
+
+    const planted = await db.query('SELECT 1 FROM tenants WHERE name = $1', [plantedName]);
+    expect(planted.rowCount, 'no hook wrote a tenant').toBe(0);
+  });
+});

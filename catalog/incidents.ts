@@ -29,7 +29,24 @@ export interface Incident {
    * failure of the suite: the spec caught something, but not this incident.
    */
   signature: RegExp;
+  /**
+   * Further switches, one mechanism of the fix each, that the spec's other tests replay
+   * (a test picks one with test.use({ reintroduces })), each with its own signature.
+   */
+  moreSwitches?: readonly Reintroduction[];
 }
+
+/** One way the incident comes back: the switch that re-creates it, and how the spec must fail. */
+export interface Reintroduction {
+  bugSwitch: BugSwitch;
+  signature: RegExp;
+}
+
+/** Every switch of an incident, its own first. */
+export const reintroductions = (entry: Incident): Reintroduction[] => [
+  { bugSwitch: entry.bugSwitch, signature: entry.signature },
+  ...(entry.moreSwitches ?? []),
+];
 
 export const incidents = [
   {
@@ -181,6 +198,7 @@ export const incidents = [
     bugSwitch: 'offset-pagination',
     spec: 'tests/feed-stability.spec.ts',
     signature: /feed unstable: /,
+    moreSwitches: [{ bugSwitch: 'millisecond-cursor', signature: /feed cursor lost rows: \d+ jobs? of one millisecond on neither page/ }],
   },
   {
     id: 'progress-polling-403',
@@ -251,7 +269,7 @@ export function incident(id: IncidentId): Incident {
 
 /**
  * E2E_BUGS, for trying a bug by hand: comma-separated switch names or incident ids (an
- * incident id turns on its switch). Unknown names are refused with the known ones.
+ * incident id turns on all its switches). Unknown names are refused with the known ones.
  */
 export function bugSwitchesFromEnv(raw = process.env.E2E_BUGS ?? ''): BugSwitch[] {
   const names = raw
@@ -265,5 +283,9 @@ export function bugSwitchesFromEnv(raw = process.env.E2E_BUGS ?? ''): BugSwitch[
         `Use incident ids (${incidents.map((entry) => entry.id).join(', ')}) or switch names (${bugSwitchNames.join(', ')}).`,
     );
   }
-  return [...new Set(names.map((name) => (isBugSwitch(name) ? name : incident(name as IncidentId).bugSwitch)))];
+  return [
+    ...new Set(
+      names.flatMap((name) => (isBugSwitch(name) ? [name] : reintroductions(incident(name as IncidentId)).map((r) => r.bugSwitch))),
+    ),
+  ];
 }

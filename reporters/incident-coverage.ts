@@ -1,9 +1,9 @@
 // Prints, after a run, each catalog entry the run touched with what happened to it in
-// each project: the replay passed or failed, and the reintroduced run caught its bug,
-// failed for another reason, or passed (no teeth). Before the run, it tells a newcomer
+// each project: the replay passed or failed, and, per bug switch of the entry, the
+// reintroduced run caught its bug, failed for another reason, or passed (no teeth). Before the run, it tells a newcomer
 // once why the reintroduced project's tests are marked ✘.
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { incidents } from '../catalog/incidents.ts';
+import { incidents, reintroductions } from '../catalog/incidents.ts';
 
 type Verdict = 'passed' | 'failed' | 'bug caught' | 'wrong failure' | 'no teeth' | `skipped${string}`;
 
@@ -19,8 +19,12 @@ export default class IncidentCoverage implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const incident = test.annotations.find((a) => a.type === 'incident')?.description;
-    const project = test.parent.project()?.name;
-    if (!incident || !project) return;
+    const name = test.parent.project()?.name;
+    if (!incident || !name) return;
+    // Reintroduced verdicts count per switch; a test skipped before its fixtures ran has none.
+    const bugSwitch = result.annotations.find((a) => a.type === 'bug switch')?.description;
+    const project =
+      name === 'reintroduced' ? `${name}:${bugSwitch ?? reintroductions(incidents.find((i) => i.id === incident)!)[0]!.bugSwitch}` : name;
     const byProject = this.verdicts.get(incident) ?? new Map<string, Verdict[]>();
     this.verdicts.set(incident, byProject);
     const judged = result.annotations.find((a) => ['bug caught', 'wrong failure', 'no teeth'].includes(a.type))?.type as
@@ -40,14 +44,17 @@ export default class IncidentCoverage implements Reporter {
       return [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
     };
     const ran = incidents.filter((i) => this.verdicts.has(i.id));
-    const rows = ran.map((i) => [
-      i.id,
-      summary(this.verdicts.get(i.id)?.get('replay')),
-      summary(this.verdicts.get(i.id)?.get('reintroduced')),
-    ]);
+    const rows = ran.flatMap((i) =>
+      reintroductions(i).map(({ bugSwitch }, n) => [
+        n === 0 ? i.id : '',
+        n === 0 ? summary(this.verdicts.get(i.id)?.get('replay')) : '',
+        bugSwitch,
+        summary(this.verdicts.get(i.id)?.get(`reintroduced:${bugSwitch}`)),
+      ]),
+    );
     // E2E_BUGS turns bugs on in the replay project too: its column is then not "the fix".
     const bugs = process.env.E2E_BUGS?.trim();
-    const header = ['incident', bugs ? `replay (with E2E_BUGS=${bugs})` : 'replay (fix in place)', 'reintroduced (bug on)'];
+    const header = ['incident', bugs ? `replay (with E2E_BUGS=${bugs})` : 'replay (fix in place)', 'bug switch', 'reintroduced (bug on)'];
     const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col]!.length)));
     const line = (cells: string[]) => cells.map((c, col) => c.padEnd(widths[col]!)).join('  ');
     const untouched = incidents.length - ran.length;

@@ -1,6 +1,7 @@
 // stuck-generations-internal-401.md, timeline: the session feed made generations
 // disappear and reappear; the fix was keyset pagination and stable React keys, so status
-// changes and new items update the feed in place.
+// changes and new items update the feed in place. The second test replays a bug the
+// review found under that fix: a cursor cut to the millisecond (issue 14).
 import { describeIncident, expect, test } from '../fixtures/index.ts';
 
 const PAGE_SIZE = 20;
@@ -61,6 +62,41 @@ describeIncident('feed-stability', () => {
           .map((row) => `${row.was} → ${row.now}`),
       );
       expect(reused, `feed unstable: ${reused.length} rows switched jobs under their elements (keys by position)`).toEqual([]);
+    });
+  });
+
+  test.describe('a burst of jobs in one millisecond', () => {
+    test.use({ reintroduces: 'millisecond-cursor' });
+
+    test('the page boundary falls inside the millisecond: loading more shows every job once, in order', async ({
+      page,
+      app,
+      tenant,
+      jobs,
+    }) => {
+      const user = tenant.member;
+      const { jobsPage } = app;
+
+      await test.step(`conditions: ${PAGE_SIZE + 4} jobs created within one millisecond, the first page on screen`, async () => {
+        const { accessToken } = await app.signIn(user);
+        for (let i = 1; i <= PAGE_SIZE + 4; i++) await jobs.create(accessToken, `burst item ${i}`);
+        await jobs.packIntoOneMillisecond(user);
+        await jobsPage.open();
+        await expect(jobsPage.feed.locator('li')).toHaveCount(PAGE_SIZE);
+      });
+
+      await test.step('action: the user loads more', async () => {
+        await page.getByRole('button', { name: 'Load more' }).click();
+        await expect(page.getByRole('button', { name: 'Load more' })).toBeHidden();
+      });
+
+      await test.step('recovery: every job exactly once, in the server’s order', async () => {
+        const shown = await jobsPage.feedIds();
+        const expected = (await jobs.ofUser(user)).map((job) => job.id);
+        const missing = expected.filter((id) => !shown.includes(id));
+        expect(missing, `feed cursor lost rows: ${missing.length} jobs of one millisecond on neither page`).toEqual([]);
+        expect(shown).toEqual(expected);
+      });
     });
   });
 });

@@ -26,6 +26,8 @@ export const bugSwitches = {
   'legacy-api-redirect':
     'The client calls the legacy /api base, and the redirect to /api/v1 is answered in front of the CORS layer, without its headers.',
   'offset-pagination': 'The feed pages with OFFSET and keys its rows by position: new jobs shift every page under the reader.',
+  'millisecond-cursor':
+    'The feed cursor carries created_at to the millisecond, though the column holds microseconds: a job in the same millisecond as the last of a page, and just before it, is on neither page.',
   'allowlist-without-internal-names':
     'The host allowlist names only the public host: health checks by localhost or by container alias are refused with 400.',
   'unchecked-schema':

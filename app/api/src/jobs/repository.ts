@@ -47,12 +47,18 @@ const ACTIVE = `status IN ('pending', 'running')`;
 
 export const cancellableStatuses: readonly JobStatus[] = ['pending', 'running'];
 
-const encodeCursor = (job: Job) => Buffer.from(`${job.createdAt}|${job.id}`).toString('base64url');
+// The cursor names the last row shown by its exact key. created_at holds microseconds,
+// and a millisecond ISO string (what the wire's createdAt carries) would skip every row of
+// the same millisecond just before it.
+const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/;
 function decodeCursor(cursor: string): [string, string] | undefined {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!createdAt || !id || !EXACT_TIME.test(createdAt) || Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) return undefined;
   return [createdAt, id];
 }
+/** created_at to the microsecond, in UTC: what the cursor carries. */
+const EXACT_CREATED_AT = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at_exact`;
 
 export class BadCursor extends Error {}
 
@@ -75,11 +81,19 @@ export function jobsRepository(db: pg.Pool) {
 
     byId: (id: string) => one('SELECT * FROM jobs WHERE id = $1', [id]),
 
-    /** Newest first, keyset-paginated: stable under inserts, unlike OFFSET. */
-    async page(user: User, limit: number, cursor?: string, paging: 'keyset' | 'offset' = 'keyset'): Promise<JobPage> {
-      const feed = 'SELECT * FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL';
+    /**
+     * Newest first, keyset-paginated: stable under inserts, unlike OFFSET. Bug
+     * 'offset-pagination' pages by row count; bug 'millisecond-cursor' keys the cursor by
+     * the millisecond createdAt.
+     */
+    async page(
+      user: User,
+      limit: number,
+      cursor?: string,
+      paging: 'keyset' | 'offset' | 'millisecond-keyset' = 'keyset',
+    ): Promise<JobPage> {
+      const feed = `SELECT *, ${EXACT_CREATED_AT} FROM jobs WHERE user_id = $1 AND dismissed_at IS NULL`;
       const order = 'ORDER BY created_at DESC, id DESC LIMIT $2';
-      // Bug 'offset-pagination': the cursor is a row count; rows inserted since the last page shift this one.
       const offset = Number(cursor ?? 0) || 0;
       let query: [string, unknown[]];
       if (paging === 'offset') {
@@ -91,10 +105,14 @@ export function jobsRepository(db: pg.Pool) {
           ? [`${feed} AND (created_at, id) < ($3::timestamptz, $4::uuid) ${order}`, [user.id, limit + 1, ...after]]
           : [`${feed} ${order}`, [user.id, limit + 1]];
       }
-      const { rows } = await db.query<JobRow>(...query);
+      const { rows } = await db.query<JobRow & { created_at_exact: string }>(...query);
       const jobs = rows.slice(0, limit).map((row) => publicJob(toJob(row)));
       if (rows.length <= limit) return { jobs };
-      const nextCursor = paging === 'offset' ? String(offset + limit) : encodeCursor(jobs.at(-1)!);
+      const last = rows[limit - 1]!;
+      const nextCursor =
+        paging === 'offset'
+          ? String(offset + limit)
+          : encodeCursor(paging === 'millisecond-keyset' ? last.created_at.toISOString() : last.created_at_exact, last.id);
       return { jobs, nextCursor };
     },
 

@@ -97,7 +97,11 @@ export function jobRoutes(
     async (request, reply) => {
       try {
         await failStuck(request);
-        const paging = bugOn(request, 'offset-pagination') ? 'offset' : 'keyset';
+        const paging = bugOn(request, 'offset-pagination')
+          ? 'offset'
+          : bugOn(request, 'millisecond-cursor')
+            ? 'millisecond-keyset'
+            : 'keyset';
         return await jobs.page(guard.userOf(request), request.query.limit ?? 20, request.query.cursor, paging);
       } catch (error) {
         if (error instanceof BadCursor)

@@ -1,7 +1,7 @@
 // Prints, after a run, each catalog entry the run touched with what happened to it in
 // each project: the replay passed or failed, and, per bug switch of the entry, the
-// reintroduced run caught its bug, failed for another reason, or passed (no teeth). Before the run, it tells a newcomer
-// once why the reintroduced project's tests are marked ✘.
+// reintroduced run caught its bug, failed for another reason, or passed (no teeth).
+// Before the run, it tells a newcomer once why the reintroduced project's tests are ✘.
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { incidents, reintroductions } from '../catalog/incidents.ts';
 

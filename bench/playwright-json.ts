@@ -21,12 +21,14 @@ interface JsonSuite {
 export interface JsonReport {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   suites: JsonSuite[];
+  /** Errors outside any test, e.g. a global setup that could not start the stack. */
+  errors?: { message?: string }[];
 }
 
-/** `extraReporters` print while it runs (e.g. `dot`); `stdio` is the child's stdout and stderr. */
+/** `extraReporters` print while it runs (e.g. `dot`); `stdio` is the child's stdout and stderr; `cwd` another copy of the repository. */
 export async function runPlaywright(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; extraReporters?: string[]; stdout: 'inherit' | 'ignore' },
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; extraReporters?: string[]; stdout: 'inherit' | 'ignore' },
 ): Promise<{ code: number; report: JsonReport }> {
   const dir = mkdtempSync(join(os.tmpdir(), 'e2e-json-report-'));
   const output = join(dir, 'report.json');
@@ -34,7 +36,7 @@ export async function runPlaywright(
     const reporters = ['./reporters/scrub-secrets.ts', ...(options.extraReporters ?? []), 'json'].join(',');
     const code = await new Promise<number>((resolve) => {
       const child = spawn('npx', ['playwright', 'test', ...args, `--reporter=${reporters}`], {
-        cwd: repoRoot,
+        cwd: options.cwd ?? repoRoot,
         env: { ...process.env, ...options.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
         stdio: ['ignore', options.stdout, 'inherit'],
       });

@@ -59,6 +59,13 @@ export const incidents = [
     bugSwitch: 'stale-persisted-auth',
     spec: 'tests/session-expiry-loop.spec.ts',
     signature: /redirect loop: \d+ navigations between \/dashboard and \/login/,
+    moreSwitches: [
+      {
+        bugSwitch: 'uncapped-auth-redirects',
+        // Runaway: the loop the breaker should have cut at its budget went on.
+        signature: /redirect loop: \d+ navigations between \/dashboard and \/login\s+runaway: still navigating/,
+      },
+    ],
   },
   {
     id: 'login-401-reload-loop',
@@ -93,6 +100,10 @@ export const incidents = [
     bugSwitch: 'stale-job-snapshot',
     spec: 'tests/stale-job-rehydrate.spec.ts',
     signature: /status regressed: completed → (pending|running)/,
+    moreSwitches: [
+      { bugSwitch: 'snapshot-never-cleared', signature: /stale snapshot kept: the finished job is still in storage/ },
+      { bugSwitch: 'socket-from-snapshot', signature: /socket opened from the snapshot: \d+ for a finished job/ },
+    ],
   },
   {
     id: 'rate-limit-cascade',
@@ -104,6 +115,7 @@ export const incidents = [
     bugSwitch: 'shared-rate-budget',
     spec: 'tests/rate-limit-cascade.spec.ts',
     signature: /rate-limit cascade: \d+ session checks? refused with 429/,
+    moreSwitches: [{ bugSwitch: 'retry-storm', signature: /retried within \d+ ms: no backoff/ }],
   },
   {
     id: 'cancel-on-completed',
@@ -126,7 +138,11 @@ export const incidents = [
     fix: 'At most five reconnects with backoff, then the card says it is polling; an intentional close never reconnects, and a connecting socket is closed once open.',
     bugSwitch: 'uncapped-socket-reconnect',
     spec: 'tests/ws-reconnect-churn.spec.ts',
-    signature: /socket churn: \d+ sockets (opened|open at once) for one job/,
+    signature: /socket churn: \d+ sockets opened for one job \(cap \d+\)/,
+    moreSwitches: [
+      { bugSwitch: 'reconnect-after-own-close', signature: /socket churn: \d+ sockets opened for one job, \d+ after the user left/ },
+      { bugSwitch: 'close-while-connecting', signature: /socket churn: a connecting socket was closed at once/ },
+    ],
   },
   {
     id: 'pong-as-status',
@@ -188,6 +204,7 @@ export const incidents = [
     bugSwitch: 'legacy-api-redirect',
     spec: 'tests/redirect-drops-cors.spec.ts',
     signature: /legacy api base: \d+ requests/,
+    moreSwitches: [{ bugSwitch: 'redirect-before-cors', signature: /redirect without CORS: the browser could not follow/ }],
   },
   {
     id: 'feed-stability',
@@ -197,8 +214,11 @@ export const incidents = [
     fix: 'Keyset pagination on (created_at, id) and rows keyed by job id: items update in place.',
     bugSwitch: 'offset-pagination',
     spec: 'tests/feed-stability.spec.ts',
-    signature: /feed unstable: /,
-    moreSwitches: [{ bugSwitch: 'millisecond-cursor', signature: /feed cursor lost rows: \d+ jobs? of one millisecond on neither page/ }],
+    signature: /feed unstable: \d+ duplicated, \d+ missing after loading more/,
+    moreSwitches: [
+      { bugSwitch: 'rows-keyed-by-index', signature: /feed unstable: \d+ rows switched jobs under their elements/ },
+      { bugSwitch: 'millisecond-cursor', signature: /feed cursor lost rows: \d+ jobs? of one millisecond on neither page/ },
+    ],
   },
   {
     id: 'progress-polling-403',

@@ -17,6 +17,7 @@ describeIncident('dependency-outage', () => {
   }) => {
     const user = tenant.member;
     const { jobsPage, healthBanner } = app;
+    let token = '';
     const health = async () => {
       const response = await api.get('/api/v1/health');
       return { code: response.status(), report: (await response.json()) as HealthReport };
@@ -28,7 +29,7 @@ describeIncident('dependency-outage', () => {
 
     await test.step('conditions: signed in, on the dashboard, all services up', async () => {
       await page.clock.install();
-      await app.signIn(user);
+      token = (await app.signIn(user)).accessToken;
       await app.dashboard.open();
       await expect(app.dashboard.signedInAs(user)).toBeVisible();
       await expect(healthBanner).toHaveCount(0);
@@ -79,6 +80,12 @@ describeIncident('dependency-outage', () => {
         expect(report.checks.database.status).toBe('down');
         await nextHealthPoll();
         await expect(healthBanner).toHaveText(/having trouble/);
+      });
+
+      await test.step('recovery: a request that needs Postgres answers 503 with the reason, not 500', async () => {
+        const feed = await api.get('/api/v1/jobs', { headers: { authorization: `Bearer ${token}` } });
+        expect(feed.status(), `Postgres stopped: GET /api/v1/jobs answered ${feed.status()}`).toBe(503);
+        expect(((await feed.json()) as { error: string }).error).toBe('unavailable');
       });
     } finally {
       await services.postgres.start();

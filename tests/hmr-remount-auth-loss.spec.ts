@@ -20,6 +20,7 @@ describeIncident('hmr-remount-auth-loss', () => {
     navigations,
     browserErrors,
     jobStatuses,
+    serverClock,
   }) => {
     let jobId = '';
 
@@ -75,6 +76,21 @@ describeIncident('hmr-remount-auth-loss', () => {
     await test.step('recovery: no router-context error on any page', async () => {
       expect(browserErrors.matching(routerContextError)).toEqual([]);
       expect(browserErrors.pageErrors).toEqual([]);
+    });
+
+    await test.step('conditions: the generation ran long, and the 15-minute access token died', async () => {
+      await serverClock.advance(16 * 60_000);
+    });
+
+    await test.step('action: one more remount; its first requests carry the dead token', async () => {
+      await page.evaluate(() => window.__E2E_REMOUNT__!());
+      await expect(navigations).toSettle(() => requests.whenIdle());
+    });
+
+    await test.step('recovery: the 401s that follow are refreshed once, silently; the user stays signed in', async () => {
+      expect(requests.count({ method: 'POST', path: '/api/v1/auth/refresh', status: 200 }), 'one silent refresh').toBe(1);
+      expect(navigations.arrivalsAt('/login'), `logged out after a 401\n  navigations: ${navigations.sequence()}`).toBe(0);
+      expect((await app.stored()).accessToken, 'a fresh access token in storage').not.toBeNull();
     });
   });
 });

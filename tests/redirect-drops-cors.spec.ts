@@ -6,14 +6,7 @@ import { describeIncident, expect, test } from '../fixtures/index.ts';
 const legacyBase = /^\/api\/(?!v1\/)/;
 
 describeIncident('redirect-drops-cors', () => {
-  test('the app calls /api/v1 directly, and the legacy redirect still carries CORS headers', async ({
-    page,
-    app,
-    stack,
-    tenant,
-    requests,
-    testApi,
-  }) => {
+  test('the app calls /api/v1 directly', async ({ app, tenant, requests }) => {
     await test.step('conditions: a signed-in user; the api still redirects legacy /api paths', async () => {
       await app.signIn(tenant.member);
     });
@@ -32,28 +25,43 @@ describeIncident('redirect-drops-cors', () => {
       ).toHaveLength(0);
       expect(requests.count({ path: '/api/v1/auth/me', status: 200 })).toBeGreaterThanOrEqual(1);
     });
+  });
 
-    await test.step('recovery: an old client following the redirect from the page still gets its answer', async () => {
-      const followed = await page.evaluate(async (url) => {
-        try {
-          const response = await fetch(url);
-          return { status: response.status, redirected: response.redirected, url: response.url };
-        } catch (error) {
-          return { error: String(error) };
-        }
-      }, `${stack.apiUrl}/api/health`);
-      expect(followed, 'the legacy redirect, followed by the browser').toEqual({
-        status: 200,
-        redirected: true,
-        url: `${stack.apiUrl}/api/v1/health`,
+  test.describe('old clients', () => {
+    test.use({ reintroduces: 'redirect-before-cors' });
+
+    test('a page that still calls /api follows the redirect and gets its answer; the 307 carries CORS headers', async ({
+      page,
+      app,
+      stack,
+      testApi,
+    }) => {
+      await test.step('conditions: a page of the web origin; the api still redirects legacy /api paths', async () => {
+        await app.loginPage.open();
       });
-    });
 
-    await test.step('recovery: the 307 itself names the web origin', async () => {
-      const redirect = await testApi.get('/api/health', { headers: { origin: stack.webUrl }, maxRedirects: 0 });
-      expect(redirect.status()).toBe(307);
-      expect(redirect.headers()['location']).toBe('/api/v1/health');
-      expect(redirect.headers()['access-control-allow-origin']).toBe(stack.webUrl);
+      await test.step('action + recovery: an old client following the redirect from the page still gets its answer', async () => {
+        const followed = await page.evaluate(async (url) => {
+          try {
+            const response = await fetch(url);
+            return { status: response.status, redirected: response.redirected, url: response.url };
+          } catch (error) {
+            return { error: String(error) };
+          }
+        }, `${stack.apiUrl}/api/health`);
+        expect(followed, `redirect without CORS: the browser could not follow ${stack.apiUrl}/api/health`).toEqual({
+          status: 200,
+          redirected: true,
+          url: `${stack.apiUrl}/api/v1/health`,
+        });
+      });
+
+      await test.step('action + recovery: the 307 itself names the web origin', async () => {
+        const redirect = await testApi.get('/api/health', { headers: { origin: stack.webUrl }, maxRedirects: 0 });
+        expect(redirect.status()).toBe(307);
+        expect(redirect.headers()['location']).toBe('/api/v1/health');
+        expect(redirect.headers()['access-control-allow-origin']).toBe(stack.webUrl);
+      });
     });
   });
 });

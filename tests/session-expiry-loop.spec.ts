@@ -93,4 +93,37 @@ describeIncident('session-expiry-loop', () => {
       expect(refreshes(401)).toBe(1);
     });
   });
+
+  test.describe('a redirect loop the fix did not prevent', () => {
+    // The loop's cause is this incident's own (guards that trust the flag), on in every
+    // project; what is under test is the breaker, which caps auth redirects whatever
+    // their cause.
+    test.use({ causedBy: ['stale-persisted-auth'], reintroduces: 'uncapped-auth-redirects' });
+
+    test('the redirect breaker stops it within its budget, says why, and signing in works', async ({ app, tenant, navigations }) => {
+      const user = tenant.member;
+
+      await test.step('conditions: guards trust the persisted flag; the tokens behind it are gone', async () => {
+        await app.plantAuth({ isAuthenticated: true, user });
+      });
+
+      await test.step('action: open the dashboard', async () => {
+        await app.dashboard.open();
+      });
+
+      await test.step('recovery: the breaker trips after its budget of 3 redirects, and the login page says why', async () => {
+        await expect(navigations).toSettle(() =>
+          expect(app.loginPage.notice).toHaveText('We stopped a sign-in redirect loop. Please sign in again.'),
+        );
+        // The first load, three round trips within the budget, then the fourth trip: the
+        // sign-out sends the page to /login and the breaker's redirect adds its reason.
+        expect(navigations).toNavigateAtMost(9);
+      });
+
+      await test.step('recovery: signs in again and reaches the dashboard', async () => {
+        await app.loginPage.signIn(user);
+        await expect(app.dashboard.signedInAs(user)).toBeVisible();
+      });
+    });
+  });
 });

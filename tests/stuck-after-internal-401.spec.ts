@@ -28,6 +28,10 @@ describeIncident('stuck-after-internal-401', () => {
 
     await test.step('action + recovery: a job whose trigger is refused fails at once, with the reason on screen', async () => {
       refusedId = (await jobsPage.create('a portrait in charcoal')).id;
+      // Only a refusal makes this incident: a job that never reached the provider is another failure.
+      const refusal = async () =>
+        (await stack.logs('api')).split('\n').some((l) => l.includes(refusedId) && l.includes('generation refused: provider credentials'));
+      await expect.poll(refusal, { message: `job ${refusedId} never reached the provider: no refusal in the api log` }).toBe(true);
       await expect
         .poll(async () => (await jobs.row(refusedId)).status, {
           message: `stuck after an internal 401: job ${refusedId} still active after the provider refused our credentials`,

@@ -69,4 +69,112 @@ describeIncident('ws-reconnect-churn', () => {
       await expect(jobsPage.card).toContainText('Result: the ferry timetable');
     });
   });
+
+  test.describe('leaving on purpose', () => {
+    test.use({ reintroduces: 'reconnect-after-own-close' });
+
+    test('the user leaves while the socket is live and comes back: the hook closed it for good, one socket at a time', async ({
+      page,
+      app,
+      tenant,
+      sockets,
+      browserErrors,
+    }) => {
+      const { jobsPage } = app;
+      let jobId = '';
+
+      await test.step('conditions: a running job, its socket live, browser clock under test control', async () => {
+        jobId = await app.runningJob(tenant.member, 'a harbour at noon', 30, { clock: true });
+        await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
+      });
+
+      await test.step("action: the user leaves for the dashboard, and a minute of the page's timers runs there", async () => {
+        await app.navigate('Dashboard');
+        await expect.poll(() => sockets.openNow(liveSocket).length, 'the hook closed the socket on leaving').toBe(0);
+        await page.clock.runFor(60_000);
+      });
+
+      await test.step('recovery: a socket the hook closed itself is not reconnected', async () => {
+        const opened = sockets.opened(liveSocket).length;
+        expect(opened, `socket churn: ${opened} sockets opened for one job, ${opened - 1} after the user left`).toBe(1);
+      });
+
+      await test.step('action: the user comes back to the jobs page', async () => {
+        await app.navigate('Jobs');
+        await expect(jobsPage.card).toHaveAttribute('data-job-id', jobId);
+        await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
+        await page.clock.runFor(60_000);
+      });
+
+      await test.step('recovery: one new socket, never two at once, no errors from closing', async () => {
+        // A reconnect that fired late, after the user came back, counts here.
+        const opened = sockets.opened(liveSocket).length;
+        expect(opened, `socket churn: ${opened} sockets opened for one job, ${opened - 1} after the user left (one expected)`).toBe(2);
+        const most = sockets.maxOpenAtOnce(liveSocket);
+        expect(most, `socket churn: ${most} sockets open at once for one job`).toBeLessThanOrEqual(1);
+        expect(browserErrors.matching(/closed before the connection is established/)).toEqual([]);
+      });
+    });
+  });
+
+  test.describe('leaving while the socket connects', () => {
+    test.use({ needs: ['own-stack'], reintroduces: 'close-while-connecting' });
+
+    test('the api stalls as the card opens its socket, and the user leaves: closed once open, never two at once', async ({
+      app,
+      tenant,
+      provider,
+      jobs,
+      network,
+      services,
+      sockets,
+      browserErrors,
+    }) => {
+      const { jobsPage } = app;
+      const poll = (id: string) => `/api/v1/jobs/${id}`;
+      let jobId = '';
+
+      await test.step("conditions: a running job the page follows; the server's answer about it, kept", async () => {
+        await provider.hold();
+        const { accessToken } = await app.signIn(tenant.member);
+        const job = await jobs.create(accessToken, 'a lantern in the rain');
+        jobId = job.id;
+        await provider.step(jobId, { progress: 20 });
+        await app.plantJobSnapshot(job);
+        // The feed waits; the card's first poll is answered by the api at once, but reaches
+        // the page only once the api has stalled.
+        const feed = await network.hold({ path: '/api/v1/jobs' });
+        const firstPoll = await network.hold({ path: poll(jobId) }, { answerNow: true });
+        await jobsPage.open();
+        await expect.poll(() => firstPoll.held, 'the api answered the first poll').toBe(1);
+        await services.api.pause();
+        await feed.release();
+        await firstPoll.release();
+      });
+
+      await test.step('conditions: confirmed by that answer, the card opens its socket; the stalled api never upgrades it', async () => {
+        await expect(jobsPage.card).toHaveAttribute('data-live', 'connecting');
+        await expect.poll(() => sockets.opened(liveSocket).length).toBe(1);
+      });
+
+      await test.step('action: the user leaves for the dashboard; the api recovers; the user comes back', async () => {
+        await app.navigate('Dashboard');
+        await services.api.resume();
+        await expect.poll(() => sockets.openNow(liveSocket).length, 'the socket, once open, was closed').toBe(0);
+        await app.navigate('Jobs');
+        await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
+      });
+
+      await test.step('recovery: the connecting socket was closed once open, never beside the new one', async () => {
+        const hasty = browserErrors.matching(/closed before the connection is established/);
+        expect(
+          hasty,
+          `socket churn: a connecting socket was closed at once: ${hasty.length} × "closed before the connection is established"`,
+        ).toEqual([]);
+        const most = sockets.maxOpenAtOnce(liveSocket);
+        expect(most, `socket churn: ${most} sockets open at once for one job`).toBeLessThanOrEqual(1);
+        expect(sockets.opened(liveSocket), 'one socket per visit').toHaveLength(2);
+      });
+    });
+  });
 });

@@ -5,17 +5,24 @@
 export const bugSwitches = {
   'stale-persisted-auth':
     'Route guards and rehydration trust the persisted isAuthenticated flag alone, which outlives the tokens it stood for.',
+  'uncapped-auth-redirects':
+    'The circuit breaker on auth redirects is gone: a redirect loop from any cause bounces between /login and /dashboard for as long as the cause lasts.',
   'redirect-on-401-from-login': 'The API client sends every 401 to /login with a full page load, even when the page is already /login.',
   'token-from-unhydrated-store':
     'Requests take the access token from an in-memory copy that a remount recreates empty and refills only after the children fired their first requests; the 401 that follows signs the user out.',
   'stale-job-snapshot':
-    'The progress card applies every update it is handed (persisted snapshot, props, polling, socket) without comparing updated_at or refusing terminal-to-active; the snapshot is never cleared; a socket opens for whatever status the snapshot claims.',
-  'shared-rate-budget':
-    'The rate limiter counts the session endpoints against the general budget, and the client retries failures 14 times, 429 included, re-firing the refused session check at once.',
+    'The progress card applies every update it is handed (persisted snapshot, props, polling, socket) without comparing updated_at or refusing terminal-to-active.',
+  'snapshot-never-cleared': 'The persisted job snapshot stays in localStorage after the job ends, to resurface on a later visit.',
+  'socket-from-snapshot':
+    'The card opens a socket for whatever status the persisted snapshot claims, before the server confirmed the job is active.',
+  'shared-rate-budget': 'The rate limiter counts the session endpoints against the general budget.',
+  'retry-storm': 'The client retries every failure 14 times, 100 ms apart, 429 included.',
   'cancel-forces-local-status':
     'When the server refuses a cancel, the card forces the job to cancelled locally and drops the server message.',
-  'uncapped-socket-reconnect':
-    'The socket hook reconnects forever, does not know when it closed the socket itself, and closes sockets that are still connecting.',
+  'uncapped-socket-reconnect': 'The socket hook reconnects forever, 250 ms apart, however often the server closes it.',
+  'reconnect-after-own-close': 'The socket hook does not know when it closed the socket itself: leaving the page reconnects it.',
+  'close-while-connecting':
+    'Leaving the page closes a socket that is still connecting at once, which the browser reports as "closed before the connection is established".',
   'pong-as-status': 'Every socket frame is read as a status update; a keep-alive pong, which has no status, becomes "pending".',
   'poll-ignores-updated-at': 'Polling applies each answer in arrival order, without comparing updated_at.',
   'render-feedback-loop':
@@ -23,9 +30,11 @@ export const bugSwitches = {
   'router-hook-outside-router': 'After the provider tree was reordered, a component that reads the route renders above BrowserRouter.',
   'errors-skip-cors':
     'A crash is answered by an error path outside the CORS layer: the 500 reaches the browser without Access-Control-Allow-Origin, and the page sees a network error instead of the message.',
-  'legacy-api-redirect':
-    'The client calls the legacy /api base, and the redirect to /api/v1 is answered in front of the CORS layer, without its headers.',
-  'offset-pagination': 'The feed pages with OFFSET and keys its rows by position: new jobs shift every page under the reader.',
+  'legacy-api-redirect': 'The client calls the legacy /api base, so every request of the page goes through the redirect to /api/v1.',
+  'redirect-before-cors': 'The redirect of legacy /api paths to /api/v1 is answered in front of the CORS layer, without its headers.',
+  'offset-pagination':
+    'The feed pages with OFFSET: new jobs shift every page under the reader, so loading more repeats some and skips none or others.',
+  'rows-keyed-by-index': 'The feed keys its rows by position: when new jobs arrive on top, every row element is reused for another job.',
   'millisecond-cursor':
     'The feed cursor carries created_at to the millisecond, though the column holds microseconds: a job in the same millisecond as the last of a page, and just before it, is on neither page.',
   'allowlist-without-internal-names':

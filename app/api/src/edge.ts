@@ -25,11 +25,11 @@ export function trustedHosts(app: FastifyInstance, config: Pick<ApiConfig, 'allo
   });
 }
 
-/** Bug 'legacy-api-redirect' only: the redirect answered in front of the CORS layer. Register before CORS. */
+/** Bug 'redirect-before-cors' only: the redirect answered in front of the CORS layer. Register before CORS. */
 export function legacyRedirectBeforeCors(app: FastifyInstance, testMode: boolean) {
   if (!testMode) return;
   app.addHook('onRequest', async (request, reply) => {
-    if (legacyApi.test(request.url) && bugInHeader(request, 'legacy-api-redirect')) return reply.redirect(toV1(request.url), 307);
+    if (legacyApi.test(request.url) && bugInHeader(request, 'redirect-before-cors')) return reply.redirect(toV1(request.url), 307);
   });
 }
 

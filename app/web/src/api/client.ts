@@ -39,11 +39,11 @@ const MAX_RETRIES = 2;
  */
 export const retryPolicy = {
   retry(failures: number, error: unknown): boolean {
-    if (bugOn('shared-rate-budget')) return failures < 14;
+    if (bugOn('retry-storm')) return failures < 14;
     const clientError = error instanceof ApiError && error.status < 500;
     return !clientError && failures < MAX_RETRIES;
   },
-  retryDelay: (attempt: number) => (bugOn('shared-rate-budget') ? 100 : Math.min(1000 * 2 ** attempt, 8000)),
+  retryDelay: (attempt: number) => (bugOn('retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, 8000)),
 };
 
 async function send(path: string, init: RequestInit = {}, withAuth = true): Promise<Response> {
@@ -101,7 +101,7 @@ function sessionLost(reason: 'session-expired'): void {
   if (onLogin && !bugOn('redirect-on-401-from-login')) return;
   if (leaving) return;
   leaving = true;
-  if (redirectBreaker.trip()) {
+  if (redirectBreaker.trip() && !bugOn('uncapped-auth-redirects')) {
     // A loop, whatever its cause: drop every trace of the session and stop bouncing.
     authStore.persist.clearStorage();
     authStore.getState().signOut();

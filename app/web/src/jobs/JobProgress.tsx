@@ -39,7 +39,7 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
     setConfirmed(true);
   }, [latest, offer]);
 
-  const socket = useJobSocket(job, (confirmed || bugOn('stale-job-snapshot')) && !terminal, (next) => offer(next, 'socket'));
+  const socket = useJobSocket(job, (confirmed || bugOn('socket-from-snapshot')) && !terminal, (next) => offer(next, 'socket'));
 
   // Polling is the fallback: it stops while the socket is live and once the job has ended.
   const poll = useQuery({

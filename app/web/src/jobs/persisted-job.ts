@@ -27,7 +27,7 @@ export function usePersistedJob() {
 
   /** Called once the job is terminal: drop the snapshot after a short while. */
   const finish = useCallback((jobId: string) => {
-    if (bugOn('stale-job-snapshot')) return;
+    if (bugOn('snapshot-never-cleared')) return;
     const timer = setTimeout(() => {
       finished.current = jobId;
       if (read()?.id === jobId) localStorage.removeItem(storageKeys.activeJob);

@@ -29,6 +29,8 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
   const latest = useRef({ job, onStatus });
   latest.current = { job, onStatus };
   const churn = bugOn('uncapped-socket-reconnect');
+  const forgetful = bugOn('reconnect-after-own-close');
+  const hasty = bugOn('close-while-connecting');
 
   useEffect(() => {
     if (!enabled) return;
@@ -56,7 +58,7 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
       socket.onclose = (event) => {
         clearInterval(ping);
         // The original hook did not know it had closed the socket itself, and reconnected.
-        if (closing && !churn) return;
+        if (closing && !forgetful) return;
         if (event.code === FINISHED) return setState('off');
         failures += 1;
         if (failures > MAX_RECONNECTS && !churn) return setState('polling');
@@ -70,10 +72,10 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
       closing = true;
       clearTimeout(retry);
       clearInterval(ping);
-      if (socket.readyState === WebSocket.CONNECTING && !churn) socket.onopen = () => socket.close();
+      if (socket.readyState === WebSocket.CONNECTING && !hasty) socket.onopen = () => socket.close();
       else socket.close();
     };
-  }, [job.id, enabled, churn]);
+  }, [job.id, enabled, churn, forgetful, hasty]);
 
   return enabled ? state : 'off';
 }

@@ -103,7 +103,7 @@ export function JobsPage() {
       <ul aria-label="Your jobs">
         {rows.map((job, index) => (
           // Keyed by id, so a row keeps its element when jobs are inserted above it.
-          <li key={bugOn('offset-pagination') ? index : job.id} data-job-id={job.id}>
+          <li key={bugOn('rows-keyed-by-index') ? index : job.id} data-job-id={job.id}>
             {job.prompt}: {job.status}
             {job.error?.startsWith('Stuck:') && <strong> (stuck)</strong>}
             {job.status === 'failed' && (

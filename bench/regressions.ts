@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { type IncidentId, incident, incidents } from '../catalog/incidents.ts';
+import { incident, incidents } from '../catalog/incidents.ts';
 import { type Regression, regressions } from '../catalog/regressions.ts';
 import { ownScratchRoot, ownerId } from '../harness/ownership.ts';
 import { repoRoot } from '../harness/paths.ts';
@@ -96,7 +96,7 @@ async function attempt(regression: Regression): Promise<{ outcome: Outcome; deta
   try {
     const refused = patch(dir, regression);
     if (refused) return { outcome: 'broken', detail: refused };
-    const { spec } = incident(regression.incident as IncidentId);
+    const { spec } = incident(regression.incident);
     const env = { E2E_BUGS: '' };
     const { code, report } = await runPlaywright(['--project=replay', spec], { cwd: dir, env, stdout: 'ignore' });
     const failed = [...testsIn(report)].filter(({ test }) => endedUnexpectedly(test));

@@ -53,6 +53,14 @@ export const regressions: readonly Regression[] = [
     replace: 'return stamps.length > MAX_AUTH_REDIRECTS * 10;',
   },
   {
+    incident: 'session-expiry-loop',
+    name: 'breaker stops without signing out',
+    story: '"Keep the user\'s name on the login page": the breaker no longer drops the persisted sign-in when it trips.',
+    file: 'app/web/src/api/client.ts',
+    find: '    authStore.persist.clearStorage();\n    authStore.getState().signOut();\n',
+    replace: '',
+  },
+  {
     incident: 'login-401-reload-loop',
     name: 'login check on the full URL',
     story: 'A refactor reads location.href instead of location.pathname, which never starts with /login.',

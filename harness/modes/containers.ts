@@ -57,7 +57,19 @@ function control(name: ServiceName, container: StartedTestContainer, ready: () =
       await (await docker()).restart({ t: 10 });
       await waitUntil(`${name}, restarted`, ready, 60_000);
     },
-    pause: async () => void (await (await docker()).pause()),
+    // runc's cgroup freeze can lose a race with a busy process ("unable to freeze", a known
+    // runc/moby flake); it thaws the container again, so trying once more is safe.
+    pause: async () => {
+      const container = await docker();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return void (await container.pause());
+        } catch (error) {
+          if (attempt === 3 || !/unable to freeze/.test(String(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
+    },
     resume: async () => {
       const container = await docker();
       if ((await container.inspect()).State.Paused) await container.unpause();

@@ -15,6 +15,8 @@ describeIncident('dependency-outage', () => {
     jobs,
     requests,
   }) => {
+    // Two outages and two recoveries, each waited out through health: more than the default 30 s on a busy machine.
+    test.setTimeout(60_000);
     const user = tenant.member;
     const { jobsPage, healthBanner } = app;
     let token = '';

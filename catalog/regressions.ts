@@ -78,6 +78,15 @@ export const regressions: readonly Regression[] = [
   },
   {
     incident: 'login-401-reload-loop',
+    name: 'login exemption only while the page starts',
+    story:
+      '"Only the first check on the login page answers 401 by design": the exemption is narrowed to its first seconds, so the 30-second session check reloads it.',
+    file: 'app/web/src/api/client.ts',
+    find: "if (onLogin && !bugOn('redirect-on-401-from-login')) return;",
+    replace: "if (onLogin && performance.now() < 5_000 && !bugOn('redirect-on-401-from-login')) return;",
+  },
+  {
+    incident: 'login-401-reload-loop',
     name: 'login route with a trailing slash',
     story: 'Route normalisation compares the path with "/login/".',
     file: 'app/web/src/api/client.ts',
@@ -161,7 +170,7 @@ export const regressions: readonly Regression[] = [
     name: 'no backoff between retries',
     story: '"Retries feel slow": the delay becomes a flat 100 ms.',
     file: 'app/web/src/api/client.ts',
-    find: "retryDelay: (attempt: number) => (bugOn('retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, 8000)),",
+    find: "retryDelay: (attempt: number) => (bugOn('retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS)),",
     replace: 'retryDelay: () => 100,',
   },
   {
@@ -449,6 +458,18 @@ export const regressions: readonly Regression[] = [
     file: 'app/api/src/health.ts',
     find: "checks.database.status === 'down' || checks.migrations.status !== 'current' || checks.schema.status === 'drift'",
     replace: "checks.database.status === 'down' || checks.migrations.status !== 'current'",
+  },
+  {
+    incident: 'schema-drift',
+    name: 'a best-effort write to a column no migration adds',
+    story:
+      'Settings reads stamp a new read_at column, best effort (a failure is only logged); its migration and its declaration are forgotten, so health still says ready and every answer is right.',
+    file: 'app/api/src/settings.ts',
+    find: '    return rows[0] ? ({ maxPromptLength: rows[0].max_prompt_length } satisfies GenerationSettings) : DEFAULTS;',
+    replace: `    await db
+      .query('UPDATE generation_settings SET read_at = now() WHERE tenant_id = $1', [guard.userOf(request).tenantId])
+      .catch((err: Error) => request.log.warn({ err }, 'could not stamp the settings read'));
+    return rows[0] ? ({ maxPromptLength: rows[0].max_prompt_length } satisfies GenerationSettings) : DEFAULTS;`,
   },
   {
     incident: 'stuck-after-internal-401',

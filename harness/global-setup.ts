@@ -1,12 +1,14 @@
 // Runs once per `playwright test`, before any worker: checks the browser, picks the stack
 // mode (printed once), makes the machine ready, and starts the run's shared stack, which
 // every worker attaches to, and the broker of its own stack for tests that disturb one.
-// Its teardown stops both, after a Ctrl-C too, and says how many stacks the run started.
+// Its teardown stops both, after a Ctrl-C too, and says how many stacks the run started;
+// it fails the run when the shared api logged a schema error (see schema-errors.ts).
 import type { FullConfig } from '@playwright/test';
 import { recordSecrets, resetSecretLedger } from '../redaction/ledger.ts';
 import { checkBrowserInstalled } from './browser.ts';
 import { requestedBrowser } from './env.ts';
-import { bootSummary, chooseStackMode, prepareStack, startRunStacks } from './index.ts';
+import { HarnessError, bootSummary, chooseStackMode, prepareStack, startRunStacks } from './index.ts';
+import { schemaErrorReport, schemaErrors } from './schema-errors.ts';
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   checkBrowserInstalled(requestedBrowser());
@@ -25,7 +27,11 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const run = await startRunStacks(mode);
   recordSecrets('run-stack', run.facts.secrets);
   return async () => {
+    // Every test's requests and jobs on the shared stack, read once (own-stack tests are read one by one).
+    const apiLog = await run.shared?.logs('api').catch((error: Error) => void log(`schema-error scan skipped: ${error.message}`));
+    const drift = schemaErrors(apiLog ?? '');
     await run.stop();
     log(bootSummary());
+    if (drift.length) throw new HarnessError(schemaErrorReport(drift, "on the run's shared stack"));
   };
 }

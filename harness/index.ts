@@ -65,7 +65,7 @@ export async function startStack(mode: StackMode, options: StackOptions): Promis
  * Global setup: the run's shared stack, started here (or named, when external) and
  * published to the workers, and the broker of the run's own stack, started on demand.
  */
-export async function startRunStacks(mode: StackMode): Promise<{ facts: StackFacts; stop(): Promise<void> }> {
+export async function startRunStacks(mode: StackMode): Promise<{ facts: StackFacts; shared: OwnStack | undefined; stop(): Promise<void> }> {
   rmSync(bootLog, { force: true });
   const shared = mode === 'external' ? undefined : await startStack(mode, { label: 'run' });
   const facts = shared?.facts ?? externalStackFacts();
@@ -75,6 +75,7 @@ export async function startRunStacks(mode: StackMode): Promise<{ facts: StackFac
   const broker = await startBroker(mode, () => startStack(mode, { label: 'own', network: network?.name }));
   return {
     facts,
+    shared,
     stop: async () => {
       await Promise.all([broker.stop(), shared?.stop()]);
       await network?.remove();

@@ -26,8 +26,10 @@ export function resetSecretLedger(): void {
 export function recordSecrets(entryName: string, values: string[]): void {
   mkdirSync(secretLedgerDir(), { recursive: true, mode: 0o700 });
   const entry = join(secretLedgerDir(), `${entryName}.txt`);
-  writeFileSync(`${entry}.partial`, values.join('\n'), { mode: 0o600 });
-  renameSync(`${entry}.partial`, entry);
+  // Aside under this process's name: two workers recording one stack never rename each other's file.
+  const partial = `${entry}.${process.pid}.partial`;
+  writeFileSync(partial, values.join('\n'), { mode: 0o600 });
+  renameSync(partial, entry);
 }
 
 // Shorter values could match by chance; every secret the stacks make is far longer.

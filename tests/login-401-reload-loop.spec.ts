@@ -12,11 +12,12 @@ const conditions: Record<string, BrowserAuthState | undefined> = {
 
 describeIncident('login-401-reload-loop', () => {
   for (const [condition, planted] of Object.entries(conditions)) {
-    test(`${condition}: one document load of /login, none in the next simulated minute`, async ({ page, app, navigations, requests }) => {
-      const form = () => expect(app.loginPage.heading).toBeVisible();
-
-      await test.step(`conditions: ${condition}, browser clock under test control`, async () => {
-        await page.clock.install();
+    test(`${condition}: one document load of /login, none in the next half minute of session checks`, async ({
+      app,
+      navigations,
+      requests,
+    }) => {
+      await test.step(`conditions: ${condition}`, async () => {
         if (planted) await app.plantAuth(planted);
       });
 
@@ -24,20 +25,12 @@ describeIncident('login-401-reload-loop', () => {
         await app.loginPage.open();
       });
 
-      await test.step('recovery: the 401 of the session check leaves the form in place', async () => {
-        await expect(navigations).toSettle(form);
+      await test.step('recovery: the 401s of the session check leave the form in place, on load and every 30 s after', async () => {
+        // toSettle runs the page clock past the app's timers, the 30-second session check included.
+        await expect(navigations).toSettle(() => expect(app.loginPage.heading).toBeVisible());
         expect(navigations).toLoadAtMost(1);
-        // The check really ran and really got its 401: the conditions were met.
-        expect(requests.count(sessionChecks)).toBeGreaterThanOrEqual(1);
-      });
-
-      await test.step('recovery: a simulated minute of session checks reloads nothing', async () => {
-        const checksBefore = requests.count(sessionChecks);
-        await page.clock.runFor(60_000);
-        await expect(navigations).toSettle(form);
-        expect(navigations).toLoadAtMost(1);
-        // The 30-second session check fired again within the minute, and was answered 401.
-        expect(requests.count(sessionChecks)).toBeGreaterThan(checksBefore);
+        // The check really ran, on load and again on its timer, and got its 401: the conditions were met.
+        expect(requests.count(sessionChecks)).toBeGreaterThanOrEqual(2);
       });
     });
   }

@@ -57,10 +57,12 @@ describeIncident('schema-drift', () => {
       await restore();
     }
 
-    await test.step('recovery: with the column back, health is ready again', async () => {
+    await test.step('recovery: with the column back, health is ready again and the jobs page loads its settings', async () => {
       const { code, report } = await health();
       expect(code).toBe(200);
       expect(report.checks.schema).toEqual({ status: 'matches', missing: [] });
+      await app.openJobsPage(tenant.member);
+      await expect(page.getByText('Up to 2000 characters.')).toBeVisible();
     });
 
     await test.step('recovery: the migrations, run on an empty database, produce exactly the schema the code declares', async () => {

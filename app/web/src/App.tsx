@@ -11,8 +11,7 @@ import { HealthBanner } from './health-banner.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { JobsPage } from './pages/JobsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-
-const SESSION_CHECK_INTERVAL_MS = 30_000;
+import { SESSION_CHECK_MS } from './timers.ts';
 
 /** Asks the server who we are on every page and every 30 s, like the incident apps did. */
 function SessionCheck() {
@@ -24,7 +23,7 @@ function SessionCheck() {
       setUser(user);
       return user;
     },
-    refetchInterval: SESSION_CHECK_INTERVAL_MS,
+    refetchInterval: SESSION_CHECK_MS,
   });
   return null;
 }

@@ -2,11 +2,10 @@
 // as broken. It asks every 10 s; health is outside the rate limits.
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api/client.ts';
-
-const HEALTH_INTERVAL_MS = 10_000;
+import { HEALTH_POLL_MS } from './timers.ts';
 
 export function HealthBanner() {
-  const health = useQuery({ queryKey: ['health'], queryFn: api.health, refetchInterval: HEALTH_INTERVAL_MS, retry: false });
+  const health = useQuery({ queryKey: ['health'], queryFn: api.health, refetchInterval: HEALTH_POLL_MS, retry: false });
   const status = health.isError ? 'unreachable' : health.data?.status;
   if (!status || status === 'ok') return null;
   return (

@@ -16,6 +16,7 @@ import { apiBase } from '../config.ts';
 import { redirectBreaker } from '../auth/redirect-breaker.ts';
 import { authStore } from '../auth/store.ts';
 import { tokens } from '../auth/tokens.ts';
+import { MAX_BACKOFF_MS } from '../timers.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -43,7 +44,7 @@ export const retryPolicy = {
     const clientError = error instanceof ApiError && error.status < 500;
     return !clientError && failures < MAX_RETRIES;
   },
-  retryDelay: (attempt: number) => (bugOn('retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, 8000)),
+  retryDelay: (attempt: number) => (bugOn('retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS)),
 };
 
 async function send(path: string, init: RequestInit = {}, withAuth = true): Promise<Response> {

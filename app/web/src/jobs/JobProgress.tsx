@@ -7,10 +7,9 @@ import { type Job, isTerminal } from '../../../shared/api-types.ts';
 import { api } from '../api/client.ts';
 import { bugOn } from '../bugs.ts';
 import { useRenderCount } from '../render-count.ts';
+import { JOB_POLL_MS } from '../timers.ts';
 import { type UpdateSource, acceptUpdate } from './accept-update.ts';
 import { useJobSocket } from './use-job-socket.ts';
-
-const POLL_MS = 2_000;
 
 interface Props {
   /** What the page remembered: shown at once, trusted for nothing. */
@@ -45,7 +44,7 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
   const poll = useQuery({
     queryKey: ['job', job.id],
     queryFn: () => api.getJob(job.id),
-    refetchInterval: terminal || socket === 'live' ? false : POLL_MS,
+    refetchInterval: terminal || socket === 'live' ? false : JOB_POLL_MS,
   });
   useEffect(() => {
     if (!poll.data) return;

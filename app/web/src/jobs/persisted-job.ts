@@ -5,9 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../shared/api-types.ts';
 import { storageKeys } from '../../../shared/storage-keys.ts';
 import { bugOn } from '../bugs.ts';
-
-/** Long enough to read the result, short enough that no stale snapshot lingers. */
-export const TERMINAL_CLEAR_MS = 10_000;
+import { SNAPSHOT_CLEAR_MS } from '../timers.ts';
 
 function read(): Job | null {
   try {
@@ -31,7 +29,7 @@ export function usePersistedJob() {
     const timer = setTimeout(() => {
       finished.current = jobId;
       if (read()?.id === jobId) localStorage.removeItem(storageKeys.activeJob);
-    }, TERMINAL_CLEAR_MS);
+    }, SNAPSHOT_CLEAR_MS);
     return () => clearTimeout(timer);
   }, []);
 

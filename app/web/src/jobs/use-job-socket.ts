@@ -8,9 +8,9 @@ import type { ClientFrame, Job, JobFrame } from '../../../shared/api-types.ts';
 import { liveUrl } from '../api/client.ts';
 import { tokens } from '../auth/tokens.ts';
 import { bugOn } from '../bugs.ts';
+import { MAX_BACKOFF_MS, SOCKET_PING_MS } from '../timers.ts';
 
 export const MAX_RECONNECTS = 5;
-export const PING_MS = 5_000;
 const FINISHED = 1000;
 
 export type SocketState = 'off' | 'connecting' | 'live' | 'polling';
@@ -46,7 +46,7 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
       socket = new WebSocket(liveUrl(job.id));
       socket.onopen = () => {
         send({ type: 'auth', token: tokens.access() ?? '' });
-        ping = setInterval(() => send({ type: 'ping' }), PING_MS);
+        ping = setInterval(() => send({ type: 'ping' }), SOCKET_PING_MS);
       };
       socket.onmessage = (event: MessageEvent<string>) => {
         const next = statusOf(JSON.parse(event.data) as JobFrame, latest.current.job);
@@ -63,7 +63,7 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
         failures += 1;
         if (failures > MAX_RECONNECTS && !churn) return setState('polling');
         setState('connecting');
-        retry = setTimeout(connect, churn ? 250 : Math.min(500 * 2 ** failures, 8000));
+        retry = setTimeout(connect, churn ? 250 : Math.min(500 * 2 ** failures, MAX_BACKOFF_MS));
       };
     };
     connect();

@@ -6,8 +6,7 @@ import { bugOn } from '../bugs.ts';
 import { JobProgress } from '../jobs/JobProgress.tsx';
 import { usePersistedJob } from '../jobs/persisted-job.ts';
 import { useRenderCount } from '../render-count.ts';
-
-const FEED_REFRESH_MS = 5_000;
+import { FEED_REFRESH_MS } from '../timers.ts';
 
 /** A 429 blocks the form until its Retry-After has passed; it is shown, not retried. */
 function useRateLimit() {

@@ -6,7 +6,7 @@ import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'app/web/dist/', 'playwright-report/', 'test-results/', 'blob-report/', '.e2e/'] },
+  { ignores: ['node_modules/', 'app/web/dist/', 'playwright-report/', 'playwright-report-*/', 'test-results/', 'blob-report/', '.e2e/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

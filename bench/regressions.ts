@@ -3,8 +3,9 @@
 // there (project `replay`, the fix otherwise in place), and prints a table: caught (a test
 // of the replay failed), missed (it passed: the spec needs more teeth), broken (the run
 // failed before any test did, or the patch no longer applies), or not run (the replay
-// needs what this mode lacks). A missed or broken one fails the command, as does a run
-// that caught nothing. E2E_STACK chooses the mode, as for the suite.
+// needs what this mode lacks, or only the other mode's outage reaches the patched line).
+// A missed or broken one fails the command, as does a run that caught nothing. E2E_STACK
+// chooses the mode, as for the suite.
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -23,6 +24,7 @@ import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { incident, incidents } from '../catalog/incidents.ts';
 import { type Regression, regressions } from '../catalog/regressions.ts';
+import { chooseStackMode } from '../harness/index.ts';
 import { ownScratchRoot, ownerId } from '../harness/ownership.ts';
 import { repoRoot } from '../harness/paths.ts';
 import { endedUnexpectedly, runPlaywright, testsIn } from './playwright-json.ts';
@@ -92,12 +94,13 @@ function patch(dir: string, { file, find, replace }: Regression): string | undef
 }
 
 async function attempt(regression: Regression): Promise<{ outcome: Outcome; detail: string }> {
+  if (regression.onlyIn && regression.onlyIn !== mode) return { outcome: 'not run', detail: `only ${regression.onlyIn} mode reaches it` };
   const dir = scratchCopy();
   try {
     const refused = patch(dir, regression);
     if (refused) return { outcome: 'broken', detail: refused };
     const { spec } = incident(regression.incident);
-    const env = { E2E_BUGS: '' };
+    const env = { E2E_BUGS: '', E2E_STACK: mode };
     const { code, report } = await runPlaywright(['--project=replay', spec], { cwd: dir, env, stdout: 'ignore' });
     const failed = [...testsIn(report)].filter(({ test }) => endedUnexpectedly(test));
     if (failed.length > 0) {
@@ -116,6 +119,8 @@ async function attempt(regression: Regression): Promise<{ outcome: Outcome; deta
   }
 }
 
+// Chosen once, as the suite would, so every child run and each regression's `onlyIn` agree.
+const { mode } = await chooseStackMode();
 const rows: string[][] = [];
 for (const regression of chosen) {
   const started = Date.now();
@@ -125,7 +130,6 @@ for (const regression of chosen) {
   rows.push([regression.incident, regression.name, outcome]);
 }
 
-const mode = process.env.E2E_STACK ?? 'default';
 const count = (outcome: Outcome) => rows.filter((row) => row[2] === outcome).length;
 console.log(`\n| Incident | Regression | E2E_STACK=${mode} |\n|---|---|---|`);
 for (const [id, name, outcome] of rows) console.log(`| \`${id}\` | ${name} | ${outcome} |`);

@@ -16,6 +16,12 @@ export interface Regression {
   /** Text that occurs exactly once in the file, and what replaces it. */
   find: string;
   replace: string;
+  /**
+   * The one stack mode whose outage reaches the patched line: a stopped service refuses
+   * connections in local mode, and its name stops resolving on the container network.
+   * In the other mode the runner reports it not run.
+   */
+  onlyIn?: 'local' | 'containers';
 }
 
 export const regressions: readonly Regression[] = [
@@ -204,6 +210,33 @@ export const regressions: readonly Regression[] = [
     file: 'app/web/src/jobs/JobProgress.tsx',
     find: 'setCancelError(error.message);',
     replace: "setCancelError('Something went wrong.');",
+  },
+  {
+    incident: 'cancel-on-completed',
+    name: 'Cancel kept after a refusal',
+    story: '"Let them try again": the button stays while an error shows, even on a job that has finished.',
+    file: 'app/web/src/jobs/JobProgress.tsx',
+    find: '{!terminal && (',
+    replace: '{(!terminal || cancelError) && (',
+  },
+  {
+    incident: 'cancel-on-completed',
+    name: 'dropped connection shown raw',
+    story: 'A cleanup of send() removes the catch around fetch: a lost connection reads as the browser\'s "Failed to fetch".',
+    file: 'app/web/src/api/client.ts',
+    find: `  return fetch(\`\${apiBase}\${path}\`, { ...init, headers }).catch(() => {
+    throw new Unreachable();
+  });`,
+    replace: '  return fetch(`${apiBase}${path}`, { ...init, headers });',
+  },
+  {
+    incident: 'cancel-on-completed',
+    name: 'server reasons hidden on a 5xx',
+    story: '"Never show a server error\'s text": every 5xx becomes a bare status, including the 503 that says what to do.',
+    file: 'app/web/src/api/client.ts',
+    find: "if (!response.ok) throw new ApiError(response.status, body as Partial<ApiErrorBody>, response.headers.get('retry-after'));",
+    replace:
+      "if (!response.ok)\n    throw new ApiError(response.status, response.status >= 500 ? {} : (body as Partial<ApiErrorBody>), response.headers.get('retry-after'));",
   },
   {
     incident: 'ws-reconnect-churn',
@@ -526,6 +559,16 @@ export const regressions: readonly Regression[] = [
     file: 'app/api/src/dependencies.ts',
     find: "new Set(['ECONNREFUSED', 'ECONNRESET',",
     replace: "new Set(['ECONNRESET',",
+    onlyIn: 'local',
+  },
+  {
+    incident: 'dependency-outage',
+    name: 'failed name lookup not a dependency failure',
+    story: '"A name that does not resolve is a config error, not an outage": the network codes lose ENOTFOUND and EAI_AGAIN.',
+    file: 'app/api/src/dependencies.ts',
+    find: "'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']",
+    replace: "'EPIPE']",
+    onlyIn: 'containers',
   },
   {
     incident: 'dependency-outage',

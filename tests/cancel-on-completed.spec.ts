@@ -4,7 +4,11 @@
 import { describeIncident, expect, test } from '../fixtures/index.ts';
 
 const SERVER_MESSAGE = "Cannot cancel job with status 'completed'. Only pending and running jobs can be cancelled.";
-const SHOWN_CANCELLED = 'cancel-on-completed: the card showed cancelled after the server refused to cancel (422)';
+const UNREACHABLE = 'Could not reach the service. Check your connection and try again.';
+const UNAVAILABLE = 'The service cannot reach its database or queue right now. Try again shortly.';
+const shownCancelled = (refusal: string) =>
+  `cancel-on-completed: the card showed cancelled after the server refused to cancel (${refusal})`;
+const SHOWN_CANCELLED = shownCancelled('422');
 
 describeIncident('cancel-on-completed', () => {
   test('the job completes between page load and the cancel click: 422 shown inline, completed stays, the row is unchanged', async ({
@@ -55,6 +59,7 @@ describeIncident('cancel-on-completed', () => {
       await expect(card.getByRole('alert')).toHaveText(SERVER_MESSAGE);
       await expect(card).toHaveAttribute('data-job-status', 'completed');
       await expect(card).toContainText('Result: a kite, dunes');
+      await expect(cancelButton, 'Cancel is still offered on a finished job').toBeHidden();
       expect(requests.count({ method: 'POST', path: `/api/v1/jobs/${jobId}/cancel` }), 'one cancel, not retried').toBe(1);
     });
 
@@ -70,6 +75,73 @@ describeIncident('cancel-on-completed', () => {
       await expect(card).toHaveAttribute('data-job-status', 'completed');
       await expect(jobStatuses).toNeverRegress();
       await expect(jobStatuses).toNeverShow('cancelled', SHOWN_CANCELLED);
+    });
+  });
+
+  test.describe('the other ways a cancel fails', () => {
+    // Postgres is paused, which only the test's own stack allows.
+    test.use({ needs: ['own-stack'] });
+    // The hang is waited out on the api's real query deadline (4 s).
+    test.setTimeout(60_000);
+
+    test('the connection drops, then the database hangs (503): the reason inline each time, still running, and a cancel once all is back works', async ({
+      page,
+      app,
+      network,
+      services,
+      tenant,
+      jobs,
+      requests,
+      jobStatuses,
+    }) => {
+      const { card } = app.jobsPage;
+      const cancelButton = page.getByRole('button', { name: 'Cancel job' });
+      const cancels = (jobId: string) => ({ method: 'POST', path: `/api/v1/jobs/${jobId}/cancel` });
+      const clickCancel = async () => {
+        await cancelButton.click();
+        await expect(card).toHaveAttribute('aria-busy', 'false', { timeout: 10_000 });
+      };
+      let jobId = '';
+
+      await test.step('conditions: a running job on the jobs page', async () => {
+        jobId = await app.runningJob(tenant.member, 'a heron at dusk', 40);
+      });
+
+      await test.step('action: the cancel request loses its connection', async () => {
+        await network.dropNext(cancels(jobId));
+        await clickCancel();
+      });
+
+      await test.step('recovery: never shown as cancelled; the reason inline; still running, in the page and in Postgres', async () => {
+        await expect(jobStatuses).toNeverShow('cancelled', shownCancelled('connection lost'));
+        await expect(card.getByRole('alert')).toHaveText(UNREACHABLE);
+        await expect(card).toHaveAttribute('data-job-status', 'running');
+        expect((await jobs.row(jobId)).status).toBe('running');
+      });
+
+      await test.step('action: Postgres hangs; the user clicks Cancel job again', async () => {
+        await services.postgres.pause();
+        try {
+          await clickCancel();
+        } finally {
+          await services.postgres.resume();
+        }
+      });
+
+      await test.step('recovery: never shown as cancelled; the 503 reason inline; still running, in the page and in Postgres', async () => {
+        await expect(jobStatuses).toNeverShow('cancelled', shownCancelled('503'));
+        expect(requests.count({ ...cancels(jobId), status: 503 }), 'the hang answered 503').toBeGreaterThanOrEqual(1);
+        await expect(card.getByRole('alert')).toHaveText(UNAVAILABLE);
+        await expect(card).toHaveAttribute('data-job-status', 'running');
+        expect((await jobs.row(jobId)).status).toBe('running');
+      });
+
+      await test.step('recovery: with the database back, Cancel works: the card and the row say cancelled', async () => {
+        await clickCancel();
+        await expect(card).toHaveAttribute('data-job-status', 'cancelled');
+        await expect(card.getByRole('alert')).toHaveCount(0);
+        expect((await jobs.row(jobId)).status).toBe('cancelled');
+      });
     });
   });
 });

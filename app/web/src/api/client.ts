@@ -31,6 +31,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The request never got an answer: the connection failed or dropped. Retried like a 5xx. */
+export class Unreachable extends Error {
+  constructor() {
+    super('Could not reach the service. Check your connection and try again.');
+  }
+}
+
 const MAX_RETRIES = 2;
 
 /**
@@ -52,7 +59,10 @@ async function send(path: string, init: RequestInit = {}, withAuth = true): Prom
   if (init.body) headers.set('Content-Type', 'application/json');
   const access = withAuth ? tokens.access() : null;
   if (access) headers.set('Authorization', `Bearer ${access}`);
-  return fetch(`${apiBase}${path}`, { ...init, headers });
+  // fetch's own TypeError ("Failed to fetch") means nothing to a user.
+  return fetch(`${apiBase}${path}`, { ...init, headers }).catch(() => {
+    throw new Unreachable();
+  });
 }
 
 async function parse<T>(response: Response): Promise<T> {

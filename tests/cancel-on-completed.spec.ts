@@ -9,6 +9,9 @@ const UNAVAILABLE = 'The service cannot reach its database or queue right now. T
 const shownCancelled = (refusal: string) =>
   `cancel-on-completed: the card showed cancelled after the server refused to cancel (${refusal})`;
 const SHOWN_CANCELLED = shownCancelled('422');
+const REMOVED = 'This job no longer exists. It was removed elsewhere.';
+/** The card's poll (2 s) and its snapshot's clearing (10 s): both past by this much page time. */
+const PAST_POLL_AND_CLEARING_MS = 12_000;
 
 describeIncident('cancel-on-completed', () => {
   test('the job completes between page load and the cancel click: 422 shown inline, completed stays, the row is unchanged', async ({
@@ -75,6 +78,56 @@ describeIncident('cancel-on-completed', () => {
       await expect(card).toHaveAttribute('data-job-status', 'completed');
       await expect(jobStatuses).toNeverRegress();
       await expect(jobStatuses).toNeverShow('cancelled', SHOWN_CANCELLED);
+    });
+  });
+
+  test('the job was deleted elsewhere (404): removed, not cancelled; no Cancel, no socket, no polling, forgotten', async ({
+    page,
+    app,
+    tenant,
+    jobs,
+    requests,
+    sockets,
+    jobStatuses,
+  }) => {
+    const { card } = app.jobsPage;
+    const cancelButton = page.getByRole('button', { name: 'Cancel job' });
+    let jobId = '';
+    const cancels = () => requests.count({ method: 'POST', path: `/api/v1/jobs/${jobId}/cancel` });
+    const polls = () => requests.count({ method: 'GET', path: `/api/v1/jobs/${jobId}` });
+
+    await test.step('conditions: a running job on the jobs page, live over its socket; an admin deletes its row', async () => {
+      jobId = await app.runningJob(tenant.member, 'a lighthouse in fog', 30, { clock: true });
+      await expect(card).toHaveAttribute('data-live', 'live');
+      await jobs.deleteRow(jobId);
+    });
+
+    await test.step('action: the user clicks Cancel job', async () => {
+      await cancelButton.click();
+      await expect(card).toHaveAttribute('aria-busy', 'false');
+      await requests.whenIdle();
+    });
+
+    await test.step('recovery: never shown as cancelled; one cancel, answered 404; the card says the job was removed', async () => {
+      await expect(jobStatuses).toNeverShow('cancelled', shownCancelled('404'));
+      expect(requests.matching({ method: 'POST', path: `/api/v1/jobs/${jobId}/cancel` }).map((r) => r.status)).toEqual([404]);
+      await expect(card.getByRole('alert')).toHaveText(REMOVED);
+      await expect(card).toContainText('Status: removed');
+    });
+
+    await test.step('recovery: nothing left to act on: no Cancel, the socket closed', async () => {
+      await expect(cancelButton, 'Cancel is still offered on a job that no longer exists').toBeHidden();
+      await expect(card).toHaveAttribute('data-live', 'off');
+      expect(sockets.openNow(/\/live$/), 'the removed job keeps a socket open').toEqual([]);
+    });
+
+    await test.step('recovery: no polling of a removed job, and its snapshot leaves storage', async () => {
+      const before = polls();
+      await page.clock.runFor(PAST_POLL_AND_CLEARING_MS);
+      await requests.whenIdle();
+      expect(polls() - before, 'the removed job is still polled').toBe(0);
+      expect((await app.stored()).jobSnapshot, 'the removed job is still followed from storage').toBeNull();
+      expect(cancels(), 'one cancel, not retried').toBe(1);
     });
   });
 

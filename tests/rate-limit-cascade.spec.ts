@@ -9,8 +9,10 @@ const SESSION_CHECK_MS = 30_000;
 /** Clicks a user makes at most before the budget must have run out (3 requests each). */
 const MAX_CLICKS = 3;
 const INTO_WINDOW_MS = 20_000;
-/** The client's first retry waits this long (retryPolicy in client.ts). */
+/** The client's first retry waits this long, the second twice as long (retryPolicy in client.ts). */
 const FIRST_BACKOFF_MS = 1_000;
+/** Longer than any backoff the client may use (MAX_BACKOFF_MS is 8 s): a retry later than this is a loop. */
+const PAST_EVERY_BACKOFF_MS = 16_000;
 
 /** The incident's two mechanisms, a switch each: the api's shared budget, the client's retry storm. */
 const mechanisms = { 'session checks share the budget': 'shared-rate-budget', 'the client retries everything': 'retry-storm' } as const;
@@ -123,6 +125,104 @@ describeIncident('rate-limit-cascade', () => {
         expect(windows.find((w) => w.key === spent!.key)?.count, 'the spent window kept its count').toBeGreaterThan(BUDGET);
         expect(windows, 'a new window opened beside it').toHaveLength(2);
         expect(await jobs.ofUser(user), 'exactly the one job created after the window').toHaveLength(1);
+      });
+    });
+  });
+
+  test.describe('each query the pages make', () => {
+    // Postgres is stopped, which only the test's own stack allows; the client's retry policy is what is under test.
+    test.use({ needs: ['own-stack'], reintroduces: 'retry-storm' });
+    test.setTimeout(90_000);
+
+    test('the feed, settings and dashboard: a 5xx retried twice after 1 s and 2 s, a 429 never', async ({
+      page,
+      app,
+      api,
+      tenant,
+      services,
+      rateLimits,
+      requests,
+    }) => {
+      const user = tenant.member;
+      const queries = {
+        feed: { method: 'GET', path: '/api/v1/jobs' },
+        settings: { method: 'GET', path: '/api/v1/settings/generation' },
+        dashboard: { method: 'GET', path: '/api/v1/dashboard' },
+      } as const;
+      type Query = keyof typeof queries;
+      /** Requests before this (real) time belong to an earlier step. */
+      let since = 0;
+      const attempts = (query: Query, status?: number) =>
+        requests.matching({ ...queries[query], status }).filter((r) => r.startedAt >= since);
+      const sent = (query: Query) => attempts(query).length;
+      const answered = (query: Query) => attempts(query).filter((r) => r.endedAt !== undefined).length;
+      /** Moves the paused page clock, then checks how many attempts each query has made. */
+      const after = async (ms: number, attempts: number, onPage: Query[], why: string) => {
+        await page.clock.runFor(ms);
+        for (const query of onPage) {
+          await expect.poll(() => sent(query), `${query}: ${why}`).toBe(attempts);
+          await expect.poll(() => answered(query), `${query}: attempt ${attempts} answered`).toBe(attempts);
+        }
+      };
+      /** The one schedule: an attempt, a retry 1 s after its failure, another 2 s after that, then none. */
+      const retriedOnSchedule = async (onPage: Query[]) => {
+        await after(0, 1, onPage, 'one attempt (more: retried within 0 ms: no backoff)');
+        await after(FIRST_BACKOFF_MS - 1, 1, onPage, `retried within ${FIRST_BACKOFF_MS - 1} ms: no backoff`);
+        await after(1, 2, onPage, 'retried once, after 1 s');
+        await after(2 * FIRST_BACKOFF_MS - 1, 2, onPage, `retried within ${2 * FIRST_BACKOFF_MS - 1} ms: no backoff`);
+        await after(1, 3, onPage, 'retried twice, the second 2 s after the first');
+        await after(PAST_EVERY_BACKOFF_MS, 3, onPage, `a third retry within ${PAST_EVERY_BACKOFF_MS / 1000} s`);
+      };
+
+      await test.step('conditions: signed in on the jobs page, then Postgres stops', async () => {
+        await app.openJobsPage(user, { clock: true });
+        // Loaded and idle first: a request of this load still out would count with the reload's.
+        await expect.poll(() => attempts('feed', 200).length + attempts('settings', 200).length, 'the page loaded').toBe(2);
+        await requests.whenIdle();
+        await services.postgres.stop();
+      });
+
+      await test.step('action: the user reloads the jobs page (paused page clock); every query answers 503', async () => {
+        await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+        since = Date.now();
+        await page.reload();
+      });
+
+      await test.step('recovery: the feed and settings are each retried twice, after 1 s and then 2 s, and then left alone', async () => {
+        await retriedOnSchedule(['feed', 'settings']);
+        expect(
+          [...attempts('feed'), ...attempts('settings')].map((r) => r.status),
+          'every attempt failed',
+        ).not.toContain(200);
+      });
+
+      await test.step('action and recovery: the user opens the dashboard; the same schedule', async () => {
+        await app.navigate('Dashboard');
+        await retriedOnSchedule(['dashboard']);
+      });
+
+      await test.step('conditions: Postgres is back; the general budget is 1, and spent', async () => {
+        await services.postgres.start();
+        await expect.poll(async () => (await api.get('/api/v1/health')).status(), { timeout: 15_000 }).toBe(200);
+        await rateLimits.setGeneralBudget(1);
+        const { accessToken } = await app.signIn(user);
+        const spent = await api.get('/api/v1/dashboard', { headers: { Authorization: `Bearer ${accessToken}` } });
+        expect(spent.status(), 'the one request the budget allows').toBe(200);
+      });
+
+      await test.step('action: the user opens the jobs page; the feed and settings are refused with 429', async () => {
+        since = Date.now();
+        await app.jobsPage.open();
+      });
+
+      await test.step('recovery: each 429 is sent once, never retried', async () => {
+        for (const query of ['feed', 'settings'] as const) {
+          await expect.poll(() => attempts(query, 429).length, `${query}: refused`).toBe(1);
+        }
+        await after(PAST_EVERY_BACKOFF_MS, 1, ['feed', 'settings'], 'a 429 retried');
+        await app.navigate('Dashboard');
+        await expect.poll(() => attempts('dashboard', 429).length, 'dashboard: refused').toBe(1);
+        await after(PAST_EVERY_BACKOFF_MS, 1, ['dashboard'], 'a 429 retried');
       });
     });
   });

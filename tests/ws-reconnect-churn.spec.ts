@@ -121,6 +121,7 @@ describeIncident('ws-reconnect-churn', () => {
     test.use({ needs: ['own-stack'], reintroduces: 'close-while-connecting' });
 
     test('the api stalls as the card opens its socket, and the user leaves: closed once open, never two at once', async ({
+      page,
       app,
       tenant,
       provider,
@@ -134,7 +135,8 @@ describeIncident('ws-reconnect-churn', () => {
       const poll = (id: string) => `/api/v1/jobs/${id}`;
       let jobId = '';
 
-      await test.step("conditions: a running job the page follows; the server's answer about it, kept", async () => {
+      await test.step("conditions: a running job the page follows; the server's answer about it, kept; browser clock under test control", async () => {
+        await page.clock.install();
         await provider.hold();
         const { accessToken } = await app.signIn(tenant.member);
         const job = await jobs.create(accessToken, 'a lantern in the rain');
@@ -157,12 +159,14 @@ describeIncident('ws-reconnect-churn', () => {
         await expect.poll(() => sockets.opened(liveSocket).length).toBe(1);
       });
 
-      await test.step('action: the user leaves for the dashboard; the api recovers; the user comes back', async () => {
+      await test.step("action: the user leaves for the dashboard; the api recovers; the user comes back, and a minute of the page's timers runs", async () => {
         await app.navigate('Dashboard');
         await services.api.resume();
         await expect.poll(() => sockets.openNow(liveSocket).length, 'the socket, once open, was closed').toBe(0);
         await app.navigate('Jobs');
         await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
+        // A reconnect of the socket closed on leaving would come after its backoff.
+        await page.clock.runFor(60_000);
       });
 
       await test.step('recovery: the connecting socket was closed once open, never beside the new one', async () => {

@@ -4,7 +4,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { type Job, isTerminal } from '../../../shared/api-types.ts';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import { bugOn } from '../bugs.ts';
 import { useRenderCount } from '../render-count.ts';
 import { JOB_POLL_MS } from '../timers.ts';
@@ -26,8 +26,11 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
   useRenderCount('JobProgress');
   const [job, setJob] = useState(snapshot);
   const [cancelError, setCancelError] = useState<string | null>(null);
+  // Deleted elsewhere (by an admin, or retention): the api answers 404, and nothing is left
+  // to follow or cancel. It ends the card as a finished job does.
+  const [gone, setGone] = useState(false);
   const offer = useCallback((next: Job, source: UpdateSource) => setJob((current) => acceptUpdate(current, next, source)), []);
-  const terminal = isTerminal(job.status);
+  const terminal = isTerminal(job.status) || gone;
 
   // Confirmed once the server (feed or poll) has spoken about this job: the snapshot alone
   // may be stale. Set together with the update, so no render sees one without the other.
@@ -51,6 +54,9 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
     offer(poll.data, 'poll');
     setConfirmed(true);
   }, [poll.data, offer]);
+  useEffect(() => {
+    if (notFound(poll.error)) setGone(true);
+  }, [poll.error]);
 
   // Tell the parent only when the job itself changed (setJob keeps the same object otherwise).
   useEffect(() => onChange(job), [job, onChange]);
@@ -69,6 +75,10 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
     onError: (error) => {
       if (bugOn('cancel-forces-local-status')) {
         setJob((current) => ({ ...current, status: 'cancelled' }));
+        return;
+      }
+      if (notFound(error)) {
+        setGone(true);
         return;
       }
       // The server knows better: say why, then show what it holds.
@@ -90,8 +100,8 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
       <h2>Current job</h2>
       <p>{job.prompt}</p>
       <p>
-        Status: <strong>{job.status}</strong>
-        {job.status === 'running' && ` (${job.progress}%)`}
+        Status: <strong>{gone ? 'removed' : job.status}</strong>
+        {job.status === 'running' && !gone && ` (${job.progress}%)`}
       </p>
       {socket === 'polling' && <p role="status">Live updates are unavailable; checking for changes every few seconds.</p>}
       {job.result && <p>Result: {job.result}</p>}
@@ -102,6 +112,9 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
         </button>
       )}
       {cancelError && <p role="alert">{cancelError}</p>}
+      {gone && <p role="alert">This job no longer exists. It was removed elsewhere.</p>}
     </section>
   );
 });
+
+const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;

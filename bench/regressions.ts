@@ -1,4 +1,4 @@
-// `npm run regressions [-- <incident id>...] [--shard=i/n]`: applies each alternative regression of
+// `npm run regressions [-- <incident id>...] [--name=<part>...] [--shard=i/n]`: applies each alternative regression of
 // catalog/regressions.ts to a scratch copy of the working tree, runs its incident's replay
 // there (project `replay`, the fix otherwise in place), and prints a table: caught (a test
 // of the replay failed), missed (it passed: the spec needs more teeth), broken (the run
@@ -33,7 +33,9 @@ type Outcome = 'caught' | 'missed' | 'broken' | 'not run';
 
 const args = process.argv.slice(2);
 const shardArg = args.find((arg) => arg.startsWith('--shard='));
-const asked = args.filter((arg) => arg !== shardArg);
+// --name=<part> picks regressions whose name contains it, to re-run one after a spec change.
+const names = args.filter((arg) => arg.startsWith('--name=')).map((arg) => arg.slice('--name='.length).toLowerCase());
+const asked = args.filter((arg) => arg !== shardArg && !arg.startsWith('--name='));
 const unknown = asked.filter((id) => !incidents.some((entry) => entry.id === id));
 if (unknown.length > 0) {
   console.error(`regressions: unknown incident ${unknown.join(', ')}. Known: ${incidents.map((entry) => entry.id).join(', ')}.`);
@@ -48,9 +50,12 @@ if (!shard || index < 1 || index > total) {
 }
 const chosen = regressions
   .filter((r) => asked.length === 0 || asked.includes(r.incident))
+  .filter((r) => names.length === 0 || names.some((part) => r.name.toLowerCase().includes(part)))
   .filter((_, position) => position % total === index - 1);
 if (chosen.length === 0) {
-  console.error(`regressions: none to run for ${asked.join(', ') || 'the catalog'} ${shardArg ?? ''}: add them to catalog/regressions.ts.`);
+  console.error(
+    `regressions: none to run for ${[...asked, ...names.map((part) => `names with "${part}"`)].join(', ') || 'the catalog'}${shardArg ? ` ${shardArg}` : ''}: add them to catalog/regressions.ts, or check the names there.`,
+  );
   process.exit(2);
 }
 

@@ -319,6 +319,22 @@ export const regressions: readonly Regression[] = [
     replace: 'useEffect(() => (isTerminal(job.status) ? onFinished(job.id) : undefined), [job.status, job.id, onFinished]);',
   },
   {
+    incident: 'cancel-on-completed',
+    name: 'removed job shows its last status',
+    story: '"Show what the server last said": the card keeps the running status under the removed message.',
+    file: 'app/web/src/jobs/JobProgress.tsx',
+    find: "Status: <strong>{gone ? 'removed' : job.status}</strong>",
+    replace: 'Status: <strong>{job.status}</strong>',
+  },
+  {
+    incident: 'cancel-on-completed',
+    name: 'socket closed only while connecting',
+    story: 'A cleanup refactor keeps the deferred close for a connecting socket and drops the plain close as redundant.',
+    file: 'app/web/src/jobs/use-job-socket.ts',
+    find: '      else socket.close();\n',
+    replace: '',
+  },
+  {
     incident: 'ws-reconnect-churn',
     name: 'no reconnect cap',
     story: '"Never give up on live updates": the cap is removed.',
@@ -358,6 +374,14 @@ export const regressions: readonly Regression[] = [
     file: 'app/web/src/jobs/use-job-socket.ts',
     find: '      closing = true;\n      clearTimeout(retry);',
     replace: '      clearTimeout(retry);\n      if (socket.readyState !== WebSocket.CONNECTING) closing = true;',
+  },
+  {
+    incident: 'ws-reconnect-churn',
+    name: 'socket reopened on every job change',
+    story: "A refactor lists the whole job as the effect's dependency: each new status closes the socket and opens another.",
+    file: 'app/web/src/jobs/use-job-socket.ts',
+    find: '}, [job.id, enabled, churn, forgetful, hasty]);',
+    replace: '}, [job, enabled, churn, forgetful, hasty]);',
   },
   {
     incident: 'pong-as-status',

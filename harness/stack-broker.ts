@@ -7,16 +7,14 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { StackMode } from './env.ts';
 import { HarnessError } from './errors.ts';
-import { type OwnStack, type ServiceName, type StackFacts, serviceNames } from './stack.ts';
+import { type OwnStack, type ServiceAction, type ServiceName, type StackFacts, serviceActions, serviceNames } from './stack.ts';
 import { waitUntil } from './wait.ts';
 
 const BROKER = 'E2E_STACK_BROKER';
-const ACTIONS = ['stop', 'start', 'restart', 'pause', 'resume'] as const;
-type Action = (typeof ACTIONS)[number];
 
 export interface Lease {
   facts: StackFacts;
-  control(service: ServiceName, action: Action): Promise<void>;
+  control(service: ServiceName, action: ServiceAction): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -41,7 +39,7 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
   const reaper = setInterval(() => holder !== undefined && !alive(holder) && free(), 1000);
   reaper.unref();
 
-  const routes: Record<string, (body: { pid: number; service?: ServiceName; action?: Action }) => Promise<unknown>> = {
+  const routes: Record<string, (body: { pid: number; service?: ServiceName; action?: ServiceAction }) => Promise<unknown>> = {
     async '/lease'({ pid }) {
       if (mode === 'external') throw new HarnessError('An external stack cannot be disturbed: this test needs a stack the run owns.');
       if (holder !== undefined) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -50,7 +48,7 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
       return (await stack).facts;
     },
     async '/control'({ pid, service, action }) {
-      if (pid !== holder || !service || !serviceNames.includes(service) || !action || !ACTIONS.includes(action))
+      if (pid !== holder || !service || !serviceNames.includes(service) || !action || !serviceActions.includes(action))
         throw new HarnessError('No lease held for this control.');
       await (await stack!).services[service][action]();
     },

@@ -44,8 +44,12 @@ export interface Stack extends StackFacts {
   containers?: ContainerAccess;
 }
 
-export interface ServiceControl {
+export const serviceActions = ['stop', 'start', 'restart', 'pause', 'resume'] as const;
+export type ServiceAction = (typeof serviceActions)[number];
+
+export interface ServiceControl extends Record<ServiceAction, () => Promise<void>> {
   stop(): Promise<void>;
+  /** Returns once the service is ready again (a no-op on one that runs). */
   start(): Promise<void>;
   restart(): Promise<void>;
   /** Freezes it: its connections stay open and nothing answers, as a hung or partitioned host. */

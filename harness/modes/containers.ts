@@ -43,11 +43,14 @@ function control(name: ServiceName, container: StartedTestContainer, ready: () =
   const docker = async () => (await dockerClient())!.container.dockerode.getContainer(container.getId());
   return {
     stop: async () => void (await (await docker()).stop({ t: 2 })),
-    // Starting a running container is a no-op, as it is for a process service.
-    start: async () =>
-      void (await (await docker()).start().catch((error: { statusCode?: number }) => {
+    // Starting a running container is a no-op, as it is for a process service; and as
+    // there, it returns once the service answers, not when its process exists.
+    start: async () => {
+      await (await docker()).start().catch((error: { statusCode?: number }) => {
         if (error.statusCode !== 304) throw error;
-      })),
+      });
+      await waitUntil(`${name}, started`, ready, 60_000);
+    },
     // As an operator's docker restart: the stop signal, then up to 10 s to shut down
     // cleanly. Not Testcontainers' restart(): its default of 0 s is a kill, and when its
     // readiness wait fails (the log stream ends because the next test stopped the service,

@@ -84,11 +84,12 @@ export const incidents = [
     symptom:
       'During a long generation the user was logged out: after a hot update remounted the app, requests went out without Authorization, the backend refused them, and the frontend logged out.',
     rootCause:
-      'The remount recreated the module-level auth store empty. Requests took the token from that store before it was refilled from storage, and the 401s that followed triggered logout().',
-    fix: 'Tokens are read from storage at the moment of each request, never from an in-memory copy; a remount has nothing to lose. The guard and the client share one "signed in" predicate.',
+      'The hot update re-executed the auth module, whose in-memory copy of the tokens had been hydrated once, when the app started. The remounted pages sent their requests with that empty copy, and the 401s that followed triggered logout().',
+    fix: 'Tokens are read from storage at the moment of each request, never from an in-memory copy; a hot update has nothing to lose. The guard and the client share one "signed in" predicate.',
     bugSwitch: 'token-from-unhydrated-store',
     spec: 'tests/hmr-remount-auth-loss.spec.ts',
-    signature: /unauthenticated requests: \d+ calls? to authenticated endpoints without Authorization after the remounts/,
+    needs: ['own-stack'],
+    signature: /unauthenticated requests: \d+ calls? to authenticated endpoints without Authorization after the hot updates/,
   },
   {
     id: 'stale-job-rehydrate',
@@ -179,7 +180,7 @@ export const incidents = [
     source: 'logout-during-hmr-remount.md, section 1 ("What to Watch For")',
     symptom: 'After a remount, half the pages failed with "useLocation() may be used only in the context of a <Router> component".',
     rootCause: 'The provider tree was reordered, and a component that reads the route ended up above BrowserRouter.',
-    fix: 'The error boundary wraps the router, and everything that reads the route renders inside it; every page is checked after a remount.',
+    fix: 'The error boundary wraps the router, and everything that reads the route renders inside it; every page is checked.',
     bugSwitch: 'router-hook-outside-router',
     spec: 'tests/router-context-after-reorder.spec.ts',
     signature: /router-context error on \/\w+: /,

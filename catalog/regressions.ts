@@ -102,7 +102,7 @@ export const regressions: readonly Regression[] = [
   {
     incident: 'hmr-remount-auth-loss',
     name: 'tokens cached in memory',
-    story: '"Avoid a storage read per request": the access token comes from the in-memory copy, which a remount empties.',
+    story: '"Avoid a storage read per request": the access token comes from the in-memory copy, which a hot update empties.',
     file: 'app/web/src/auth/tokens.ts',
     find: "access: () => stored(ACCESS, 'access'),",
     replace: 'access: () => memory?.access ?? null,',
@@ -130,6 +130,16 @@ export const regressions: readonly Regression[] = [
     file: 'app/web/src/auth/tokens.ts',
     find: '    localStorage.setItem(REFRESH, pair.refreshToken);\n    memory',
     replace: '    if (!localStorage.getItem(REFRESH)) localStorage.setItem(REFRESH, pair.refreshToken);\n    memory',
+  },
+  {
+    incident: 'hmr-remount-auth-loss',
+    name: 'followed job forgotten on unmount',
+    story:
+      '"Leave no storage behind": the jobs page drops the followed job\'s snapshot when it unmounts, as a remount or a visit elsewhere does.',
+    file: 'app/web/src/jobs/persisted-job.ts',
+    find: '  /** Called once the job is terminal: drop the snapshot after a short while. */',
+    replace:
+      '  useEffect(() => () => localStorage.removeItem(storageKeys.activeJob), []);\n\n  /** Called once the job is terminal: drop the snapshot after a short while. */',
   },
   {
     incident: 'stale-job-rehydrate',
@@ -202,6 +212,22 @@ export const regressions: readonly Regression[] = [
     file: 'app/web/src/pages/JobsPage.tsx',
     find: 'queryFn: api.settings, staleTime: Number.POSITIVE_INFINITY',
     replace: 'queryFn: api.settings, staleTime: Number.POSITIVE_INFINITY, retry: 2',
+  },
+  {
+    incident: 'rate-limit-cascade',
+    name: 'feed retried on any error',
+    story: '"The feed must load": its query gets a plain retry count, which retries a 429 too.',
+    file: 'app/web/src/pages/JobsPage.tsx',
+    find: 'queryFn: ({ pageParam }) => api.listJobs(pageParam),',
+    replace: 'queryFn: ({ pageParam }) => api.listJobs(pageParam),\n    retry: 2,',
+  },
+  {
+    incident: 'rate-limit-cascade',
+    name: 'dashboard retried on any error',
+    story: "The dashboard query is given the library's usual retry count, which retries a 429 too.",
+    file: 'app/web/src/pages/DashboardPage.tsx',
+    find: "useQuery({ queryKey: ['dashboard'], queryFn: api.dashboard });",
+    replace: "useQuery({ queryKey: ['dashboard'], queryFn: api.dashboard, retry: 2 });",
   },
   {
     incident: 'rate-limit-cascade',
@@ -479,9 +505,9 @@ export const regressions: readonly Regression[] = [
     name: 'page title inlined into the app root',
     story: 'A simplification folds PageTitle into App, which renders above the router.',
     file: 'app/web/src/App.tsx',
-    find: '  useEffect(() => tokens.loadMemory(), []);',
+    find: '  useState(tokens.hydrate);',
     replace:
-      "  useEffect(() => tokens.loadMemory(), []);\n  const { pathname } = useLocation();\n  useEffect(() => {\n    document.title = `${titles[pathname] ?? 'App'} · Incident suite`;\n  }, [pathname]);",
+      "  useState(tokens.hydrate);\n  const { pathname } = useLocation();\n  useEffect(() => {\n    document.title = `${titles[pathname] ?? 'App'} · Incident suite`;\n  }, [pathname]);",
   },
   {
     incident: 'cors-missing-on-error',

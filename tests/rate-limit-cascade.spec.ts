@@ -203,6 +203,7 @@ describeIncident('rate-limit-cascade', () => {
 
       await test.step('conditions: Postgres is back; the general budget is 1, and spent', async () => {
         await services.postgres.start();
+        // Postgres answers before the api's pool has reconnected to it: wait for the api.
         await expect.poll(async () => (await api.get('/api/v1/health')).status(), { timeout: 15_000 }).toBe(200);
         await rateLimits.setGeneralBudget(1);
         const { accessToken } = await app.signIn(user);

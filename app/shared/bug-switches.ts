@@ -9,7 +9,7 @@ export const bugSwitches = {
     'The circuit breaker on auth redirects is gone: a redirect loop from any cause bounces between /login and /dashboard for as long as the cause lasts.',
   'redirect-on-401-from-login': 'The API client sends every 401 to /login with a full page load, even when the page is already /login.',
   'token-from-unhydrated-store':
-    'Requests take the access token from an in-memory copy that a remount recreates empty and refills only after the children fired their first requests; the 401 that follows signs the user out.',
+    'Requests take the tokens from an in-memory copy, hydrated once when the root first renders; a hot update that re-executes the auth module leaves it empty, and the 401 that follows signs the user out.',
   'stale-job-snapshot':
     'The progress card applies every update it is handed (persisted snapshot, props, polling, socket) without comparing updated_at or refusing terminal-to-active.',
   'snapshot-never-cleared': 'The persisted job snapshot stays in localStorage after the job ends, to resurface on a later visit.',

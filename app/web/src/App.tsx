@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { BrowserRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { api } from './api/client.ts';
 import { queryClient } from './app-state.ts';
@@ -57,8 +57,8 @@ function PublicRoute({ children }: { children: ReactNode }) {
 }
 
 export function App() {
-  // Effects run children first: by the time this one runs, pages have sent their requests.
-  useEffect(() => tokens.loadMemory(), []);
+  // Once per mount of the root, before any page renders; a hot update keeps the root mounted.
+  useState(tokens.hydrate);
   // Order matters: the error boundary outside, then the router, then everything that reads the route.
   const reordered = bugOn('router-hook-outside-router');
   return (

@@ -1,25 +1,11 @@
-// The app's module-level state: the query cache and the auth store. HMR re-executes
-// modules and remounts the root with fresh copies of both; remount() does the same, so
-// the suite can replay that in a production build.
+// The app's query cache, shared by every page. A hot update that re-executes this module
+// hands the root a fresh, empty cache, and every page fetches again.
 import { QueryClient } from '@tanstack/react-query';
 import { retryPolicy } from './api/client.ts';
-import { recreateAuthStore } from './auth/store.ts';
-import { tokens } from './auth/tokens.ts';
 
-const createQueryClient = () =>
-  new QueryClient({
-    defaultOptions: {
-      queries: { ...retryPolicy, refetchOnWindowFocus: false },
-      mutations: retryPolicy,
-    },
-  });
-
-export let queryClient = createQueryClient();
-
-/** Fresh module-level state, as after a hot update. */
-export function recreateAppState() {
-  queryClient.clear();
-  queryClient = createQueryClient();
-  recreateAuthStore();
-  tokens.forgetMemory();
-}
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { ...retryPolicy, refetchOnWindowFocus: false },
+    mutations: retryPolicy,
+  },
+});

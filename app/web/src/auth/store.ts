@@ -16,34 +16,26 @@ interface AuthState {
   signOut(): void;
 }
 
-function createAuthStore() {
-  return createStore<AuthState>()(
-    persist(
-      (set) => ({
-        isAuthenticated: false,
-        user: null,
-        signIn: (user) => set({ isAuthenticated: true, user }),
-        setUser: (user) => set({ user }),
-        signOut: () => set({ isAuthenticated: false, user: null }),
-      }),
-      {
-        name: storageKeys.authStore,
-        partialize: ({ isAuthenticated, user }) => ({ isAuthenticated, user }),
-        // A flag rehydrated without the tokens behind it is stale: drop it before any guard reads it.
-        onRehydrateStorage: () => (state) => {
-          if (state && state.isAuthenticated && !isSignedIn(state)) state.signOut();
-        },
+// Hydrated from localStorage as it is created, so the fresh copy a hot update makes starts out whole.
+export const authStore = createStore<AuthState>()(
+  persist(
+    (set) => ({
+      isAuthenticated: false,
+      user: null,
+      signIn: (user) => set({ isAuthenticated: true, user }),
+      setUser: (user) => set({ user }),
+      signOut: () => set({ isAuthenticated: false, user: null }),
+    }),
+    {
+      name: storageKeys.authStore,
+      partialize: ({ isAuthenticated, user }) => ({ isAuthenticated, user }),
+      // A flag rehydrated without the tokens behind it is stale: drop it before any guard reads it.
+      onRehydrateStorage: () => (state) => {
+        if (state && state.isAuthenticated && !isSignedIn(state)) state.signOut();
       },
-    ),
-  );
-}
-
-/** A live binding: a remount (HMR re-executing this module) replaces the store. */
-export let authStore = createAuthStore();
-
-export function recreateAuthStore() {
-  authStore = createAuthStore();
-}
+    },
+  ),
+);
 
 export const useAuthStore = <T>(selector: (state: AuthState) => T): T => useStore(authStore, selector);
 

@@ -1,5 +1,5 @@
 // Tokens live in localStorage, as in the incident's app, and are read there at the
-// moment of use: no in-memory copy exists for a remount to reset.
+// moment of use: no in-memory copy exists for a hot update to reset.
 import type { TokenPair } from '../../../shared/api-types.ts';
 import { storageKeys } from '../../../shared/storage-keys.ts';
 import { bugOn } from '../bugs.ts';
@@ -8,12 +8,10 @@ const ACCESS = storageKeys.accessToken;
 const REFRESH = storageKeys.refreshToken;
 
 // Bug 'token-from-unhydrated-store' only: the original app's in-memory copy of the
-// tokens. Filled when the module first runs; a remount starts it empty, and the root
-// refills it from its mount effect, which React runs after its children's effects.
-let memory: { access: string | null; refresh: string | null } | null = {
-  access: localStorage.getItem(ACCESS),
-  refresh: localStorage.getItem(REFRESH),
-};
+// tokens, hydrated from storage once, as the root first renders. A hot update that
+// re-executes this module starts it empty, and the root, which Fast Refresh keeps
+// mounted with its state, never hydrates it again.
+let memory: { access: string | null; refresh: string | null } | null = null;
 const stored = (key: string, from: 'access' | 'refresh') =>
   bugOn('token-from-unhydrated-store') ? (memory?.[from] ?? null) : localStorage.getItem(key);
 
@@ -31,8 +29,6 @@ export const tokens = {
     localStorage.removeItem(REFRESH);
     memory = { access: null, refresh: null };
   },
-  /** What a remount does to the in-memory copy (only the bug reads it). */
-  forgetMemory: () => void (memory = null),
-  /** The root's mount effect: refill the in-memory copy from storage. */
-  loadMemory: () => void (memory ??= { access: localStorage.getItem(ACCESS), refresh: localStorage.getItem(REFRESH) }),
+  /** The root's first render: fill the in-memory copy from storage (only the bug reads it). */
+  hydrate: () => void (memory ??= { access: localStorage.getItem(ACCESS), refresh: localStorage.getItem(REFRESH) }),
 };

@@ -23,6 +23,8 @@ export interface Incident {
   bugSwitch: BugSwitch;
   /** Spec file, relative to the repository root. */
   spec: string;
+  /** Set when the replay's mechanism is not the one the report describes: how the two differ, in one line. */
+  analogue?: string;
   needs?: readonly Need[];
   /**
    * How the spec must fail when the bug is back. A failure that does not match is a
@@ -88,6 +90,8 @@ export const incidents = [
     fix: 'Tokens are read from storage at the moment of each request, never from an in-memory copy; a hot update has nothing to lose. The guard and the client share one "signed in" predicate.',
     bugSwitch: 'token-from-unhydrated-store',
     spec: 'tests/hmr-remount-auth-loss.spec.ts',
+    analogue:
+      "The report's auth store (Zustand persist) lost its state in the remount, by a mechanism it does not pin down; here the tokens' in-memory copy, hydrated once at start, is re-executed empty by the hot update.",
     needs: ['own-stack'],
     signature: /unauthenticated requests: \d+ calls? to authenticated endpoints without Authorization after the hot updates/,
   },
@@ -183,7 +187,22 @@ export const incidents = [
     fix: 'The error boundary wraps the router, and everything that reads the route renders inside it; every page is checked.',
     bugSwitch: 'router-hook-outside-router',
     spec: 'tests/router-context-after-reorder.spec.ts',
+    analogue:
+      'The report traced the error to a stale Vite dependency cache (fixed by Suspense around Routes); here a component that reads the route renders above BrowserRouter.',
     signature: /router-context error on \/\w+: /,
+  },
+  {
+    id: 'restart-logout',
+    source: 'logout-during-hmr-remount.md, "What to Watch For" §2 (rapid container restarts)',
+    symptom: 'Users were logged out at random during active sessions while the containers restarted.',
+    rootCause: 'A session check that found the api restarting got no answer, and the app took the failure for a lost session.',
+    fix: 'Only a 401 that a refresh cannot mend ends a session. A check that gets no answer is retried with backoff and then left to the next one; sessions and queued jobs live in Postgres and Redis, so a restarted api carries on with both.',
+    bugSwitch: 'failed-check-signs-out',
+    spec: 'tests/restart-logout.spec.ts',
+    analogue:
+      'The report names rapid restarts as a trigger without a mechanism; the replay assumes the commonest one, a session check that takes any failure for a lost session.',
+    needs: ['own-stack'],
+    signature: /restart logout: signed out while the api restarted/,
   },
   {
     id: 'cors-missing-on-error',
@@ -215,6 +234,8 @@ export const incidents = [
     fix: 'Keyset pagination on (created_at, id) and rows keyed by job id: items update in place.',
     bugSwitch: 'offset-pagination',
     spec: 'tests/feed-stability.spec.ts',
+    analogue:
+      'The report fixed disappearing items in a feed refactor without naming the cause; the replay uses a classic cause of that symptom, offset pagination under inserts and rows keyed by index.',
     signature: /feed unstable: \d+ duplicated, \d+ missing after loading more/,
     moreSwitches: [
       { bugSwitch: 'rows-keyed-by-index', signature: /feed unstable: \d+ rows switched jobs under their elements/ },
@@ -264,17 +285,21 @@ export const incidents = [
     fix: 'A refused trigger fails its job with a visible reason, without retries; a job with no update for 2 minutes is stopped as stuck; finished jobs can be dismissed, and the rows stay.',
     bugSwitch: 'stuck-after-internal-401',
     spec: 'tests/stuck-after-internal-401.spec.ts',
+    analogue:
+      "The report's internal HTTP trigger between serverless functions was refused for a missing secret; here the worker's call to the generation provider is refused with 401.",
     needs: ['api-log'],
     signature: /stuck after an internal 401: job [0-9a-f-]+ still active/,
   },
   {
     id: 'dependency-outage',
-    source: 'session-expiry-refresh-loop.md, parts 2.2 and 2.6 (health checks)',
+    source: 'session-expiry-refresh-loop.md, parts 2.2 and 2.6 (health checks), extrapolated',
     symptom: 'With a dependency gone, health still said ok or failed outright, and the app hung or failed without saying why.',
     rootCause: 'Health only proved the process answered, and requests waited on a dependency with no deadline.',
     fix: 'Health names each dependency (Redis down: degraded; Postgres down: not ready); the page shows a banner; job creation gives up on the queue after 2 s with a clear message; everything reconnects on its own.',
     bugSwitch: 'outage-unnoticed',
     spec: 'tests/dependency-outage.spec.ts',
+    analogue:
+      'Extrapolated: the report shows health answering 500 on an import error, then a healthy check; the replay stops Postgres and Redis outright.',
     needs: ['own-stack'],
     signature: /outage unnoticed: health answered 200 ok with Redis stopped/,
   },

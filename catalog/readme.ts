@@ -16,7 +16,9 @@ const table = [
     const each = reintroductions(i);
     const switches = each.map((r) => `\`${r.bugSwitch}\``).join('<br>');
     const signatures = each.map((r) => `\`${cell(r.signature.source.replace(/\\\//g, '/'))}\``).join('<br>');
-    return `| \`${i.id}\` | ${cell(i.source)} | ${cell(i.symptom)} | ${cell(i.fix)} | ${switches} | [${i.spec.replace('tests/', '')}](${i.spec}) | ${signatures} |`;
+    // An analogue says so where the reader looks first: under its name.
+    const analogue = 'analogue' in i ? `<br>*analogue:* ${cell(i.analogue)}` : '';
+    return `| \`${i.id}\`${analogue} | ${cell(i.source)} | ${cell(i.symptom)} | ${cell(i.fix)} | ${switches} | [${i.spec.replace('tests/', '')}](${i.spec}) | ${signatures} |`;
   }),
 ].join('\n');
 

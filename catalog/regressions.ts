@@ -510,6 +510,31 @@ export const regressions: readonly Regression[] = [
       "  useState(tokens.hydrate);\n  const { pathname } = useLocation();\n  useEffect(() => {\n    document.title = `${titles[pathname] ?? 'App'} · Incident suite`;\n  }, [pathname]);",
   },
   {
+    incident: 'restart-logout',
+    name: 'unanswered session check taken as expiry',
+    story: '"No answer from /auth/me means no session": the session check signs out when the api does not answer.',
+    file: 'app/web/src/api/client.ts',
+    find: "me: () => authed<MeResponse>('/auth/me'),",
+    replace:
+      "me: () =>\n    authed<MeResponse>('/auth/me').catch((error: unknown) => {\n      if (error instanceof Unreachable) sessionLost('session-expired');\n      throw error;\n    }),",
+  },
+  {
+    incident: 'restart-logout',
+    name: 'stalled job failed, not handed on',
+    story: '"A generation must never run twice": a job whose worker vanished is failed by the queue instead of handed to the next worker.',
+    file: 'app/api/src/jobs/worker.ts',
+    find: '    stalledInterval: deps.stalledMs,\n',
+    replace: '    stalledInterval: deps.stalledMs,\n    maxStalledCount: 0,\n',
+  },
+  {
+    incident: 'restart-logout',
+    name: 'session check stops after a failure',
+    story: '"Do not hammer a failing endpoint": the session check stops polling once it has failed.',
+    file: 'app/web/src/App.tsx',
+    find: 'refetchInterval: SESSION_CHECK_MS,',
+    replace: "refetchInterval: (query) => (query.state.status === 'error' ? false : SESSION_CHECK_MS),",
+  },
+  {
     incident: 'cors-missing-on-error',
     name: 'request id dropped from the 500',
     story: '"Do not leak internals": the 500 says only that something went wrong.',

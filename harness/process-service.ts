@@ -39,7 +39,8 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
   const output = async (from = 0) => (await readFile(spec.logFile, 'utf8').catch(() => '')).slice(from);
 
   async function start() {
-    if (child && child.exitCode === null) return;
+    // Running until it exits or a signal ends it (one that needed SIGKILL has no exit code).
+    if (child && child.exitCode === null && child.signalCode === null) return;
     const startedAt = statSync(spec.logFile, { throwIfNoEntry: false })?.size ?? 0;
     const log = openSync(spec.logFile, 'a');
     const proc = spawn(spec.command, spec.args, {

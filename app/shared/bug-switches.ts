@@ -28,6 +28,8 @@ export const bugSwitches = {
   'render-feedback-loop':
     "The progress card echoes a fresh copy of its state to the parent on every render and takes the parent's copy back as its own.",
   'router-hook-outside-router': 'After the provider tree was reordered, a component that reads the route renders above BrowserRouter.',
+  'failed-check-signs-out':
+    'The session check takes any failure for a lost session and signs the user out: a check that found the api restarting ends the sign-in.',
   'errors-skip-cors':
     'A crash is answered by an error path outside the CORS layer: the 500 reaches the browser without Access-Control-Allow-Origin, and the page sees a network error instead of the message.',
   'legacy-api-redirect': 'The client calls the legacy /api base, so every request of the page goes through the redirect to /api/v1.',

@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { BrowserRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { api } from './api/client.ts';
 import { queryClient } from './app-state.ts';
-import { useAuthStore, useSignedIn } from './auth/store.ts';
+import { authStore, useAuthStore, useSignedIn } from './auth/store.ts';
 import { tokens } from './auth/tokens.ts';
 import { bugOn } from './bugs.ts';
 import { AppErrorBoundary } from './error-boundary.tsx';
@@ -13,10 +13,14 @@ import { JobsPage } from './pages/JobsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { SESSION_CHECK_MS } from './timers.ts';
 
-/** Asks the server who we are on every page and every 30 s, like the incident apps did. */
+/**
+ * Asks the server who we are on every page and every 30 s, like the incident apps did.
+ * Only a 401 that no refresh mends ends the session (the client's call); a check that got
+ * no answer, as while the api restarts, is retried and then left to the next one.
+ */
 function SessionCheck() {
   const setUser = useAuthStore((s) => s.setUser);
-  useQuery({
+  const check = useQuery({
     queryKey: ['me'],
     queryFn: async () => {
       const { user } = await api.me();
@@ -25,6 +29,13 @@ function SessionCheck() {
     },
     refetchInterval: SESSION_CHECK_MS,
   });
+  // Bug 'failed-check-signs-out': the original app signed out on any failed check.
+  const signOutOnFailure = bugOn('failed-check-signs-out') && check.isError;
+  useEffect(() => {
+    if (!signOutOnFailure) return;
+    tokens.clear();
+    authStore.getState().signOut();
+  }, [signOutOnFailure]);
   return null;
 }
 

@@ -58,7 +58,6 @@ describeIncident('restart-logout', () => {
         navigations.arrivalsAt('/login'),
         `restart logout: signed out while the api restarted\n  navigations: ${navigations.sequence()}`,
       ).toBe(0);
-      await expect(app.jobsPage.card).toBeVisible();
       const since = Date.now();
       await page.clock.runFor(SESSION_CHECK_MS);
       await expect
@@ -75,16 +74,15 @@ describeIncident('restart-logout', () => {
 
     // The feed, not the card: a job that finished while the page clock ran has left its
     // snapshot, and the card with it, by design.
-    await test.step('recovery: the restarted worker took the job over; it completed, in Postgres and in the feed; the user never left', async () => {
+    await test.step('recovery: the restarted worker took the job over; the user never left; it completed, in Postgres and in the feed', async () => {
+      expect(navigations.arrivalsAt('/login'), `logged out\n  navigations: ${navigations.sequence()}`).toBe(0);
       // The restart took the stand-in provider down with it: the worker that takes over
       // the stalled job starts its generation again, unscripted.
       await expect
         .poll(async () => (await jobs.row(jobId)).status, { message: `job ${jobId} lost in the api restart`, timeout: 20_000 })
         .toBe('completed');
-      expect((await jobs.row(jobId)).result).toBe(`Generated: ${prompt}`);
       await page.clock.runFor(FEED_REFRESH_MS);
       await expect(app.jobsPage.row(jobId)).toContainText('completed');
-      expect(navigations.arrivalsAt('/login'), `logged out\n  navigations: ${navigations.sequence()}`).toBe(0);
     });
   });
 });

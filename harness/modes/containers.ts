@@ -26,6 +26,8 @@ import {
 const API_PORT = CONTAINER_API_PORT;
 const WEB_PORT = 8081;
 const REDIS_CONFIG = '/etc/e2e-redis.conf';
+// Docker's way to turn off a health check; Testcontainers' type does not list it.
+const NO_HEALTH_CHECK = { test: ['NONE'] } as unknown as Parameters<GenericContainer['withHealthCheck']>[0];
 
 /** What containers mode needs: an engine, the dependency images, and the app's images built. */
 export async function prepareContainers(log: (line: string) => void): Promise<void> {
@@ -195,7 +197,13 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
           .withDatabase('app')
           .withUsername('app')
           .withPassword(secrets.pgPassword)
-          .withCommand(['postgres', '-c', 'fsync=off', '-c', 'full_page_writes=off']),
+          .withCommand(['postgres', '-c', 'fsync=off', '-c', 'full_page_writes=off'])
+          // Readiness is checked once, not by a Docker health check: that one keeps running
+          // while a test pauses Postgres, and when its timeout kills a pg_isready frozen
+          // mid-connection, Postgres takes the lost backend for a crash and restarts every
+          // connection ("the database system is in recovery mode").
+          .withHealthCheck(NO_HEALTH_CHECK)
+          .withWaitStrategy(Wait.forSuccessfulCommand('pg_isready --host localhost --username app --dbname app')),
       ),
       startService(
         'redis',

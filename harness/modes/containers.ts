@@ -199,9 +199,9 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
           .withPassword(secrets.pgPassword)
           .withCommand(['postgres', '-c', 'fsync=off', '-c', 'full_page_writes=off'])
           // Readiness is checked once, not by a Docker health check: that one keeps running
-          // while a test pauses Postgres, and when its timeout kills a pg_isready frozen
-          // mid-connection, Postgres takes the lost backend for a crash and restarts every
-          // connection ("the database system is in recovery mode").
+          // while a test pauses Postgres, and a check timed out during the pause can leave a
+          // backend dead with exit code 2 on thaw, which Postgres treats as a crash: every
+          // connection is cut ("the database system is in recovery mode").
           .withHealthCheck(NO_HEALTH_CHECK)
           .withWaitStrategy(Wait.forSuccessfulCommand('pg_isready --host localhost --username app --dbname app')),
       ),

@@ -73,7 +73,7 @@ export function requestedBrowser(): BrowserName {
  * from process.env and writes NODE_ENV there itself, and the workers inherit the runner's.
  */
 export function setEnv(vars: Record<string, string>): () => void {
-  const before = Object.entries(vars).map(([name]) => [name, process.env[name]] as const);
+  const before = Object.keys(vars).map((name) => [name, process.env[name]] as const);
   Object.assign(process.env, vars);
   return () => {
     for (const [name, value] of before) {

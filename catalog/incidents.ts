@@ -291,6 +291,19 @@ export const incidents = [
     signature: /stuck after an internal 401: job [0-9a-f-]+ still active/,
   },
   {
+    id: 'double-trigger',
+    source: 'stuck-generations-internal-401.md, "Why It\'s Random", item 3 (simultaneous triggers)',
+    symptom: 'The same generation was triggered twice and ran twice.',
+    rootCause: 'Each trigger started a provider generation, and nothing recorded that one had already started for the job.',
+    fix: 'The job row records the generation it follows; a run of the same job that comes again resumes that generation instead of starting another.',
+    bugSwitch: 'trigger-every-run',
+    spec: 'tests/double-trigger.spec.ts',
+    analogue:
+      "The report's two triggers, the server's internal call and the frontend's fallback, could fire at once; here the queue runs a job again after its lock lapsed in a Redis stall, while the first run still works.",
+    needs: ['own-stack', 'api-log'],
+    signature: /double trigger: \d+ provider generations for one job/,
+  },
+  {
     id: 'dependency-outage',
     source: 'session-expiry-refresh-loop.md, parts 2.2 and 2.6 (health checks), extrapolated',
     symptom: 'With a dependency gone, health still said ok or failed outright, and the app hung or failed without saying why.',

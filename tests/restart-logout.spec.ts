@@ -77,7 +77,7 @@ describeIncident('restart-logout', () => {
     await test.step('recovery: the restarted worker took the job over; the user never left; it completed, in Postgres and in the feed', async () => {
       expect(navigations.arrivalsAt('/login'), `logged out\n  navigations: ${navigations.sequence()}`).toBe(0);
       // The restart took the stand-in provider down with it: the worker that takes over
-      // the stalled job starts its generation again, unscripted.
+      // the stalled job finds its generation lost and starts it again, unscripted.
       await expect
         .poll(async () => (await jobs.row(jobId)).status, { message: `job ${jobId} lost in the api restart`, timeout: 20_000 })
         .toBe('completed');

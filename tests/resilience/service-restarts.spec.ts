@@ -12,8 +12,8 @@ test.describe.configure({ mode: 'default' });
 const restarts: { service: ServiceName; result: (prompt: string) => string; why: string }[] = [
   { service: 'redis', result: () => 'held result', why: 'the worker keeps its generation; Postgres holds the job' },
   { service: 'postgres', result: () => 'held result', why: 'the pool reconnects; the provider still holds the generation' },
-  // The api takes the stand-in provider down with it, so the job's generation is started
-  // again, unscripted, by whichever worker takes over the stalled job.
+  // The api takes the stand-in provider down with it: the worker that takes over the
+  // stalled job resumes its generation, finds it lost, and starts it again, unscripted.
   { service: 'api', result: (prompt) => `Generated: ${prompt}`, why: 'the restarted worker takes over the stalled job' },
 ];
 

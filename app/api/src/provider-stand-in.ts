@@ -26,6 +26,8 @@ export function providerStandIn(providerUrl: string) {
   const scripts = new Map<string, ProviderScript>();
   const generations = new Map<string, Generation>();
   const generationOfJob = new Map<string, string>();
+  // How many generations each job started: a job that started two was triggered twice.
+  const startedForJob = new Map<string, { tenantId: string; count: number }>();
   // Steps a test sent for a held job, queued until the worker's next long poll takes them.
   const steps = new Map<string, ProviderStep[]>();
   const waiters = new Map<string, () => void>();
@@ -57,7 +59,11 @@ export function providerStandIn(providerUrl: string) {
       if (scripts.get(metadata.tenantId)?.credentials === 'reject') return HttpResponse.json({ error: 'invalid_api_key' }, { status: 401 });
       const id = `gen_${randomUUID()}`;
       generations.set(id, { tenantId: metadata.tenantId, jobId: metadata.jobId, prompt, state: { status: 'running', progress: 0 } });
-      if (metadata.jobId) generationOfJob.set(metadata.jobId, id);
+      if (metadata.jobId) {
+        generationOfJob.set(metadata.jobId, id);
+        const count = (startedForJob.get(metadata.jobId)?.count ?? 0) + 1;
+        startedForJob.set(metadata.jobId, { tenantId: metadata.tenantId, count });
+      }
       return HttpResponse.json({ id }, { status: 202 });
     }),
 
@@ -102,9 +108,11 @@ export function providerStandIn(providerUrl: string) {
       steps.set(jobId, [...(steps.get(jobId) ?? []), step]);
       wake(jobId);
     },
+    generationsStarted: (jobId: string) => startedForJob.get(jobId)?.count ?? 0,
     /** A deleted tenant's held generations fail, so no worker waits on them. */
     forgetTenant(tenantId: string) {
       scripts.delete(tenantId);
+      for (const [jobId, started] of startedForJob) if (started.tenantId === tenantId) startedForJob.delete(jobId);
       for (const [jobId, generationId] of generationOfJob) {
         if (generations.get(generationId)?.tenantId !== tenantId) continue;
         steps.set(jobId, [{ fail: 'tenant deleted' }]);

@@ -18,7 +18,20 @@ export const expectedSchema: Record<string, readonly string[]> = {
     'family_expires_at',
     'rotated_at',
   ],
-  jobs: ['id', 'tenant_id', 'user_id', 'prompt', 'status', 'progress', 'result', 'error', 'created_at', 'updated_at', 'dismissed_at'],
+  jobs: [
+    'id',
+    'tenant_id',
+    'user_id',
+    'prompt',
+    'status',
+    'progress',
+    'result',
+    'error',
+    'created_at',
+    'updated_at',
+    'dismissed_at',
+    'generation_id',
+  ],
   generation_settings: ['tenant_id', 'max_prompt_length', 'updated_at'],
 };
 

@@ -171,6 +171,10 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
     },
   );
 
+  app.get<{ Params: { jobId: string } }>('/api/v1/__test__/provider/jobs/:jobId', async (request) => ({
+    generationsStarted: deps.provider.generationsStarted(request.params.jobId),
+  }));
+
   app.put<{ Body: { tenantId: string; on: boolean } }>(
     '/api/v1/__test__/demo-mode',
     {

@@ -22,6 +22,9 @@ export class ProviderUnavailable extends Error {}
 /** The provider refused our credentials (401/403): no retry will help until someone fixes the key. */
 export class ProviderRefusedCredentials extends Error {}
 
+/** The provider does not know the generation (404): it expired there, or was lost. */
+export class ProviderLostGeneration extends Error {}
+
 export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) {
   async function call<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
     let response: Response;
@@ -39,6 +42,7 @@ export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) 
     if (response.status === 401 || response.status === 403) {
       throw new ProviderRefusedCredentials(`provider refused our credentials (${response.status}) on ${method} ${path}`);
     }
+    if (response.status === 404) throw new ProviderLostGeneration(`provider does not know ${method} ${path}`);
     if (!response.ok) throw new Error(`provider refused ${method} ${path}: ${response.status} ${(await response.text()).slice(0, 200)}`);
     return (await response.json()) as T;
   }

@@ -14,11 +14,14 @@ interface JobRow {
   error: string | null;
   created_at: Date;
   updated_at: Date;
+  generation_id: string | null;
 }
 
 export interface StoredJob extends Job {
   tenantId: string;
   userId: string;
+  /** The provider generation this job follows, once a run has started one. */
+  generationId: string | null;
 }
 
 const toJob = (row: JobRow): StoredJob => ({
@@ -32,13 +35,14 @@ const toJob = (row: JobRow): StoredJob => ({
   error: row.error,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
+  generationId: row.generation_id,
 });
 
-/** The wire shape: no owner ids. */
 /** A job id as Postgres accepts it. */
 export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-export const publicJob = ({ tenantId: _t, userId: _u, ...job }: StoredJob): Job => job;
+/** The wire shape: no owner ids, no provider ids. */
+export const publicJob = ({ tenantId: _t, userId: _u, generationId: _g, ...job }: StoredJob): Job => job;
 
 // Strictly increasing at millisecond precision (what clients compare), even for two
 // updates within the same millisecond.
@@ -117,6 +121,23 @@ export function jobsRepository(db: pg.Pool) {
     },
 
     start: (id: string) => one(`UPDATE jobs SET status = 'running', ${TOUCH} WHERE id = $1 AND ${ACTIVE} RETURNING *`, [id]),
+
+    /**
+     * Records the generation a run started, if no run recorded one first; the loser of
+     * that race reads the winner's back and follows it.
+     */
+    claimGeneration: (id: string, generationId: string) =>
+      one(`UPDATE jobs SET generation_id = $2 WHERE id = $1 AND generation_id IS NULL AND status = 'running' RETURNING *`, [
+        id,
+        generationId,
+      ]),
+
+    /** Drops a generation the provider lost, so the next one can be recorded. */
+    forgetGeneration: (id: string, generationId: string) =>
+      one(`UPDATE jobs SET generation_id = NULL WHERE id = $1 AND generation_id = $2 AND status = 'running' RETURNING *`, [
+        id,
+        generationId,
+      ]),
 
     progress: (id: string, progress: number) =>
       one(`UPDATE jobs SET progress = $2, ${TOUCH} WHERE id = $1 AND status = 'running' RETURNING *`, [id, progress]),

@@ -5,7 +5,7 @@
 import { Queue, Worker } from 'bullmq';
 import { within } from '../dependencies.ts';
 import type { JobsRepository, StoredJob } from './repository.ts';
-import { type ProviderClient, ProviderRefusedCredentials } from './provider.ts';
+import { type ProviderClient, ProviderLostGeneration, ProviderRefusedCredentials } from './provider.ts';
 import type { BugSwitch } from '../../../shared/bug-switches.ts';
 
 export const QUEUE_NAME = 'generations';
@@ -48,29 +48,62 @@ export function generationQueue(deps: QueueDeps) {
     },
   });
 
+  /** Starts the provider generation; undefined when the provider refused it and the job is settled. */
+  async function startGeneration(job: StoredJob, bugSwitches: BugSwitch[]): Promise<string | undefined> {
+    try {
+      return (await deps.provider.startGeneration(job.prompt, { tenantId: job.tenantId, jobId: job.id })).id;
+    } catch (error) {
+      if (!(error instanceof ProviderRefusedCredentials)) throw error;
+      deps.log.warn({ jobId: job.id, err: error.message }, 'generation refused: provider credentials');
+      // Bug 'stuck-after-internal-401': the refused trigger was only logged; the job stayed running.
+      if (bugSwitches.includes('stuck-after-internal-401')) return undefined;
+      const failed = await deps.jobs.fail(
+        job.id,
+        'The generation provider refused our credentials. Nothing was generated; an operator has been alerted.',
+      );
+      if (failed) deps.announce(failed);
+      return undefined;
+    }
+  }
+
+  /**
+   * The generation this run follows. BullMQ runs a job again when its lock lapses (a
+   * Redis stall, a busy event loop) while the first run may still be working: the second
+   * run resumes the generation the first one recorded, so the provider generates, and
+   * bills, once. Bug 'trigger-every-run' starts a new one on every run.
+   */
+  async function generationFor(job: StoredJob, bugSwitches: BugSwitch[]): Promise<string | undefined> {
+    const everyRun = bugSwitches.includes('trigger-every-run');
+    if (job.generationId && !everyRun) return job.generationId;
+    const started = await startGeneration(job, bugSwitches);
+    if (!started || everyRun || (await deps.jobs.claimGeneration(job.id, started))) return started;
+    // Another run recorded its generation first (or the job ended): follow what the row says.
+    return (await deps.jobs.byId(job.id))?.generationId ?? undefined;
+  }
+
   async function run({ jobId, bugSwitches = [] }: GenerationMessage) {
     const { jobs, provider, announce } = deps;
     const started = await jobs.start(jobId);
     if (!started) return; // cancelled, or already finished
     announce(started);
-    let generation: { id: string };
-    try {
-      generation = await provider.startGeneration(started.prompt, { tenantId: started.tenantId, jobId });
-    } catch (error) {
-      if (!(error instanceof ProviderRefusedCredentials)) throw error;
-      deps.log.warn({ jobId, err: error.message }, 'generation refused: provider credentials');
-      // Bug 'stuck-after-internal-401': the refused trigger was only logged; the job stayed running.
-      if (bugSwitches.includes('stuck-after-internal-401')) return;
-      const failed = await jobs.fail(
-        jobId,
-        'The generation provider refused our credentials. Nothing was generated; an operator has been alerted.',
-      );
-      if (failed) announce(failed);
-      return;
-    }
+    let generationId = await generationFor(started, bugSwitches);
+    if (!generationId) return;
     let progress = started.progress;
     for (;;) {
-      const state = await provider.nextState(generation.id);
+      let state;
+      try {
+        state = await provider.nextState(generationId);
+      } catch (error) {
+        if (!(error instanceof ProviderLostGeneration)) throw error;
+        // A generation resumed after a restart may be gone at the provider: start it again,
+        // unless the job ended or another run replaced it first.
+        const forgotten = await jobs.forgetGeneration(jobId, generationId);
+        if (!forgotten) return;
+        deps.log.warn({ jobId }, 'generation lost at the provider: starting it again');
+        generationId = await generationFor(forgotten, bugSwitches);
+        if (!generationId) return;
+        continue;
+      }
       if (state.status === 'running') {
         if (state.progress === progress) {
           // Nothing new within the long-poll window; stop if the job ended meanwhile.
@@ -108,6 +141,8 @@ export function generationQueue(deps: QueueDeps) {
       (failure: Error) => deps.log.warn({ jobId: job.data.jobId, err: failure.message }, 'could not mark the job failed'),
     );
   });
+  // The first run may still be working: generationFor() keeps the two on one generation.
+  worker.on('stalled', (id) => deps.log.warn({ jobId: id }, 'generation stalled: its lock lapsed, so the queue runs it again'));
   worker.on('error', (error) => deps.log.warn({ err: error.message }, 'queue worker error'));
 
   return {

@@ -291,6 +291,21 @@ export const incidents = [
     signature: /stuck after an internal 401: job [0-9a-f-]+ still active/,
   },
   {
+    id: 'secret-fragment-in-log',
+    source: 'stuck-generations-internal-401.md, "Evidence & Logs" (the auth check\'s log line)',
+    symptom: 'The server logs carried the internal secret, cut short, and the report quoted them.',
+    rootCause:
+      'Debug logging of the auth check printed the secret it expected, to tell which one was set; a secret cut short is not the value, so a scan for whole values passes it.',
+    fix: "Logs name a key by its fingerprint (sha256), never by any part of it. Every test's api log, and the run's, is scanned for any 8 characters of a stack secret.",
+    bugSwitch: 'key-prefix-in-log',
+    spec: 'tests/secret-fragment-in-log.spec.ts',
+    analogue:
+      "The report's log line printed the internal secret its process endpoint expected; here the worker's log of a refused provider key names that key.",
+    needs: ['own-stack', 'api-log'],
+    signature:
+      /secret fragment in the api log of this test: 8 or more characters of a stack secret[\s\S]*generation refused: provider credentials: \d+ characters/,
+  },
+  {
     id: 'double-trigger',
     source: 'stuck-generations-internal-401.md, "Why It\'s Random", item 3 (simultaneous triggers)',
     symptom: 'The same generation was triggered twice and ran twice.',

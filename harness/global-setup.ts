@@ -2,13 +2,15 @@
 // mode (printed once), makes the machine ready, and starts the run's shared stack, which
 // every worker attaches to, and the broker of its own stack for tests that disturb one.
 // Its teardown stops both, after a Ctrl-C too, and says how many stacks the run started;
-// it fails the run when the shared api logged a schema error (see schema-errors.ts).
+// it fails the run when the shared api logged a schema error (see schema-errors.ts) or a
+// piece of a secret (secret-fragments.ts).
 import type { FullConfig } from '@playwright/test';
 import { recordSecrets, resetSecretLedger } from '../redaction/ledger.ts';
 import { checkBrowserInstalled } from './browser.ts';
 import { requestedBrowser } from './env.ts';
 import { HarnessError, bootSummary, chooseStackMode, prepareStack, startRunStacks } from './index.ts';
 import { schemaErrorReport, schemaErrors } from './schema-errors.ts';
+import { secretFragmentReport, secretFragments } from './secret-fragments.ts';
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   checkBrowserInstalled(requestedBrowser());
@@ -30,8 +32,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     // Every test's requests and jobs on the shared stack, read once (own-stack tests are read one by one).
     const apiLog = await run.shared?.logs('api').catch((error: Error) => void log(`schema-error scan skipped: ${error.message}`));
     const drift = schemaErrors(apiLog ?? '');
+    const leaked = secretFragments(apiLog ?? '', run.facts.secrets);
     await run.stop();
     log(bootSummary());
     if (drift.length) throw new HarnessError(schemaErrorReport(drift, "on the run's shared stack"));
+    if (leaked.length) throw new HarnessError(secretFragmentReport(leaked, "of the run's shared stack"));
   };
 }

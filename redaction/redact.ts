@@ -73,3 +73,58 @@ export function findSecrets(data: Buffer, secrets: string[], depth = 0): Set<str
   for (const inner of nested) for (const secret of findSecrets(inner, secrets, depth + 1)) found.add(secret);
   return found;
 }
+
+/** The shortest piece of a secret that counts as leaked: a secret cut short in a log ("pk_3f2a9c1d…") is still one. */
+export const MIN_FRAGMENT = 8;
+
+// A JWT's header and payload are readable by anyone holding it; only the signature is secret.
+const JWT = /^eyJ[\w-]*\.[\w-]*\.([\w-]+)$/;
+const secretPart = (secret: string) => JWT.exec(secret)?.[1] ?? secret;
+
+// Every min-length piece of each secret, to the secret: built once per list, as a log is scanned line by line.
+const windowCache = new WeakMap<string[], { min: number; windows: Map<string, string> }>();
+function windowsOf(secrets: string[], min: number): Map<string, string> {
+  const cached = windowCache.get(secrets);
+  if (cached?.min === min) return cached.windows;
+  const windows = new Map<string, string>();
+  for (const secret of secrets) {
+    const part = secretPart(secret);
+    for (let at = 0; at + min <= part.length; at++) windows.set(part.slice(at, at + min), secret);
+  }
+  windowCache.set(secrets, { min, windows });
+  return windows;
+}
+
+/** Where `text` holds a piece of a secret at least `min` characters long: each longest piece, left to right. */
+function* fragmentsIn(text: string, secrets: string[], min: number): Generator<{ at: number; length: number; secret: string }> {
+  const windows = windowsOf(secrets, min);
+  for (let at = 0; at + min <= text.length; at++) {
+    const window = text.slice(at, at + min);
+    const secret = windows.get(window);
+    if (!secret) continue;
+    const part = secretPart(secret);
+    const from = part.indexOf(window);
+    let length = min;
+    while (at + length < text.length && text[at + length] === part[from + length]) length++;
+    yield { at, length, secret };
+    at += length - 1;
+  }
+}
+
+/** Each secret of which `text` holds a piece of at least `min` characters, with the longest piece's length. */
+export function findFragments(text: string, secrets: string[], min = MIN_FRAGMENT): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const { length, secret } of fragmentsIn(text, secrets, min)) found.set(secret, Math.max(found.get(secret) ?? 0, length));
+  return found;
+}
+
+/** `text` with every piece of a secret (at least `min` characters) replaced, for logs a report shows. */
+export function redactFragments(text: string, secrets: string[], min = MIN_FRAGMENT): string {
+  let out = '';
+  let from = 0;
+  for (const { at, length } of fragmentsIn(text, secrets, min)) {
+    out += text.slice(from, at) + REDACTED;
+    from = at + length;
+  }
+  return out + text.slice(from);
+}

@@ -45,6 +45,8 @@ export const bugSwitches = {
     'Nothing compares the database with the code: health says ok with a column missing, and the first query that needs it is a 500.',
   'stuck-after-internal-401':
     'When the provider refuses our credentials the worker only logs it, and nothing ever stops a job that stopped moving: it shows as running forever.',
+  'key-prefix-in-log':
+    "The worker's log of a refused provider key names the key by its first 12 characters: a secret cut short, which a scan for whole values does not see.",
   'trigger-every-run':
     'Every run of a queued job starts a new provider generation: when the queue runs a job again after its lock lapsed, the provider generates, and bills, twice.',
   'outage-unnoticed':

@@ -6,7 +6,8 @@
 //   - `moderation: 'unavailable'` answers the moderation check with 503;
 //   - `moderation: 'malformed'` answers it with a body that is not JSON, which the api
 //     cannot handle: a real crash path, for specs about 500s;
-//   - `credentials: 'reject'` refuses to start generations with 401, as for a missing key.
+//   - `credentials: 'reject'` refuses to start generations with 401, as for a missing key,
+//     quoting the key cut short, as real providers do.
 import { randomUUID } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -56,7 +57,12 @@ export function providerStandIn(providerUrl: string) {
 
     http.post(`${providerUrl}/v1/generations`, async ({ request }) => {
       const { prompt, metadata } = (await request.json()) as { prompt: string; metadata: ProviderMetadata };
-      if (scripts.get(metadata.tenantId)?.credentials === 'reject') return HttpResponse.json({ error: 'invalid_api_key' }, { status: 401 });
+      if (scripts.get(metadata.tenantId)?.credentials === 'reject') {
+        // As real providers answer: the key it refused, cut short. Our logs must not repeat it.
+        const key = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+        const message = `Incorrect API key provided: ${key.slice(0, 8)}…${key.slice(-4)}`;
+        return HttpResponse.json({ error: { code: 'invalid_api_key', message } }, { status: 401 });
+      }
       const id = `gen_${randomUUID()}`;
       generations.set(id, { tenantId: metadata.tenantId, jobId: metadata.jobId, prompt, state: { status: 'running', progress: 0 } });
       if (metadata.jobId) {

@@ -1,6 +1,8 @@
 // The external generation provider, over HTTP. Its protocol: a synchronous moderation
 // check, then an asynchronous generation that is long-polled until it ends. In the
 // suite's stack, MSW answers these calls (see provider-stand-in.ts); nothing here knows.
+import { createHash } from 'node:crypto';
+import type { BugSwitch } from '../../../shared/bug-switches.ts';
 
 export interface ProviderConfig {
   providerUrl: string;
@@ -26,6 +28,10 @@ export class ProviderRefusedCredentials extends Error {}
 export class ProviderLostGeneration extends Error {}
 
 export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) {
+  // Names the key without any part of it: an operator can tell a stale key from a new one,
+  // and nobody reading the log can use it.
+  const keyFingerprint = `sha256:${createHash('sha256').update(providerApiKey).digest('hex').slice(0, 12)}`;
+
   async function call<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
     let response: Response;
     try {
@@ -52,6 +58,12 @@ export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) 
     startGeneration: (prompt: string, metadata: ProviderMetadata) => call<{ id: string }>('POST', '/v1/generations', { prompt, metadata }),
     /** Answers when the generation changed, or after the provider's long-poll window. */
     nextState: (generationId: string) => call<GenerationState>('GET', `/v1/generations/${generationId}?wait=20`),
+    /**
+     * How logs name the key. Bug 'key-prefix-in-log': by its first 12 characters, as the
+     * incident's debug logging printed the secret it expected.
+     */
+    keyInLogs: (bugSwitches: readonly BugSwitch[]) =>
+      bugSwitches.includes('key-prefix-in-log') ? `${providerApiKey.slice(0, 12)}…` : keyFingerprint,
   };
 }
 

@@ -54,7 +54,8 @@ export function generationQueue(deps: QueueDeps) {
       return (await deps.provider.startGeneration(job.prompt, { tenantId: job.tenantId, jobId: job.id })).id;
     } catch (error) {
       if (!(error instanceof ProviderRefusedCredentials)) throw error;
-      deps.log.warn({ jobId: job.id, err: error.message }, 'generation refused: provider credentials');
+      const key = deps.provider.keyInLogs(bugSwitches);
+      deps.log.warn({ jobId: job.id, key, err: error.message }, 'generation refused: provider credentials');
       // Bug 'stuck-after-internal-401': the refused trigger was only logged; the job stayed running.
       if (bugSwitches.includes('stuck-after-internal-401')) return undefined;
       const failed = await deps.jobs.fail(

@@ -319,6 +319,19 @@ export const incidents = [
     signature: /double trigger: \d+ provider generations for one job/,
   },
   {
+    id: 'health-check-crash',
+    source: 'session-expiry-refresh-loop.md, issue 2.2.8 (ImportError in /api/health)',
+    symptom: '/api/health answered 500 Internal Server Error: it named nothing, and the service looked dead.',
+    rootCause: 'An error inside the health endpoint itself escaped it, so health crashed instead of reporting.',
+    fix: 'Each check runs on its own, guarded: one that throws is reported by name as failed, the others still answer, and health says not ready (503). The page shows its banner, and the container healthcheck reports unhealthy.',
+    bugSwitch: 'health-check-unguarded',
+    spec: 'tests/health-check-crash.spec.ts',
+    analogue:
+      "The report's health crashed on an import error in its own module; here one of its checks throws, on a migrations table it cannot read.",
+    needs: ['own-stack'],
+    signature: /health crashed: \d+ with no report, on a check that throws/,
+  },
+  {
     id: 'dependency-outage',
     source: 'session-expiry-refresh-loop.md, parts 2.2 and 2.6 (health checks), extrapolated',
     symptom: 'With a dependency gone, health still said ok or failed outright, and the app hung or failed without saying why.',

@@ -9,7 +9,6 @@ const STALL_MS = 5_000;
 
 describeIncident('double-trigger', () => {
   test('a job run again after a Redis stall resumes its generation: one provider generation, and the job completes', async ({
-    page,
     app,
     services,
     stack,
@@ -28,7 +27,8 @@ describeIncident('double-trigger', () => {
     await test.step(`action: Redis stalls for ${STALL_MS / 1000} s, past the job's lock, then comes back`, async () => {
       await services.redis.pause();
       try {
-        await page.waitForTimeout(STALL_MS); // real time: the lock lapses on Redis's clock, which the page clock cannot move
+        // Real time: the lock lapses on Redis's clock, which no page clock moves.
+        await new Promise((resolve) => setTimeout(resolve, STALL_MS));
       } finally {
         await services.redis.resume();
       }

@@ -62,9 +62,10 @@ export interface HealthReport {
   checks: {
     database: { status: CheckStatus; reason?: DependencyFailure };
     redis: { status: CheckStatus; reason?: DependencyFailure };
-    migrations: { status: 'current' | 'pending' | 'unknown'; applied: string[]; pending: string[] };
+    /** `unknown` with a reason: the database answers, but this check failed. */
+    migrations: { status: 'current' | 'pending' | 'unknown'; reason?: DependencyFailure; applied: string[]; pending: string[] };
     /** Columns the code expects that the database lacks ("table.column"). */
-    schema: { status: 'matches' | 'drift' | 'unknown'; missing: string[] };
+    schema: { status: 'matches' | 'drift' | 'unknown'; reason?: DependencyFailure; missing: string[] };
   };
 }
 

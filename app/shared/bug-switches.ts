@@ -47,6 +47,8 @@ export const bugSwitches = {
     'When the provider refuses our credentials the worker only logs it, and nothing ever stops a job that stopped moving: it shows as running forever.',
   'key-prefix-in-log':
     "The worker's log of a refused provider key names the key by its first 12 characters: a secret cut short, which a scan for whole values does not see.",
+  'health-check-unguarded':
+    'A health check that throws is not caught: health answers a bare 500 that names nothing, and the page, which reads the report, shows no banner.',
   'trigger-every-run':
     'Every run of a queued job starts a new provider generation: when the queue runs a job again after its lock lapsed, the provider generates, and bills, twice.',
   'outage-unnoticed':

@@ -5,7 +5,7 @@
 import { Queue, Worker } from 'bullmq';
 import { within } from '../dependencies.ts';
 import type { JobsRepository, StoredJob } from './repository.ts';
-import { type ProviderClient, ProviderLostGeneration, ProviderRefusedCredentials } from './provider.ts';
+import { type GenerationState, type ProviderClient, ProviderLostGeneration, ProviderRefusedCredentials } from './provider.ts';
 import type { BugSwitch } from '../../../shared/bug-switches.ts';
 
 export const QUEUE_NAME = 'generations';
@@ -91,7 +91,7 @@ export function generationQueue(deps: QueueDeps) {
     if (!generationId) return;
     let progress = started.progress;
     for (;;) {
-      let state;
+      let state: GenerationState;
       try {
         state = await provider.nextState(generationId);
       } catch (error) {

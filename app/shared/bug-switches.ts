@@ -48,7 +48,7 @@ export const bugSwitches = {
   'key-prefix-in-log':
     "The worker's log of a refused provider key names the key by its first 12 characters: a secret cut short, which a scan for whole values does not see.",
   'health-check-unguarded':
-    'A health check that throws is not caught: health answers a bare 500 that names nothing, and the page, which reads the report, shows no banner.',
+    'A health check that throws is not caught: health crashes, the error handler answers with no report, and the page, which reads the report, shows no banner.',
   'trigger-every-run':
     'Every run of a queued job starts a new provider generation: when the queue runs a job again after its lock lapsed, the provider generates, and bills, twice.',
   'outage-unnoticed':

@@ -23,7 +23,8 @@ export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: R
     // Each check on its own, so one that throws is named as what failed, and the others
     // still answer. Names how it failed, never the driver's text: health is public.
     const ask = async <T>(check: string, running: Promise<T>): Promise<T | DependencyFailure> => {
-      // Bug 'health-check-unguarded': the original let a check that threw crash health into a bare 500.
+      // Bug 'health-check-unguarded': the original let a check that threw crash health; the error
+      // handler then answers (a 500, or a 503 for a schema error), with no report.
       if (bugOn(request, 'health-check-unguarded')) return running;
       const answer = await within(HEALTH_CHECK_MS, running).catch((error: Error): DependencyFailure => {
         request.log.warn({ check, err: error.message }, 'health check failed');

@@ -296,7 +296,7 @@ export const incidents = [
     symptom: 'The server logs carried the internal secret, cut short, and the report quoted them.',
     rootCause:
       'Debug logging of the auth check printed the secret it expected, to tell which one was set; a secret cut short is not the value, so a scan for whole values passes it.',
-    fix: "Logs name a key by its fingerprint (sha256), never by any part of it. Every test's api log, and the run's, is scanned for any 8 characters of a stack secret.",
+    fix: "Logs name a key by its fingerprint (sha256), never by any part of it. Every own-stack test's api log, and the run's shared one, is searched for any 8 characters of a stack secret.",
     bugSwitch: 'key-prefix-in-log',
     spec: 'tests/secret-fragment-in-log.spec.ts',
     analogue:

@@ -30,7 +30,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   recordSecrets('run-stack', run.facts.secrets);
   return async () => {
     // Every test's requests and jobs on the shared stack, read once (own-stack tests are read one by one).
-    const apiLog = await run.shared?.logs('api').catch((error: Error) => void log(`schema-error scan skipped: ${error.message}`));
+    const apiLog = await run.shared
+      ?.logs('api')
+      .catch((error: Error) => void log(`api log scans (schema errors, secret pieces) skipped: ${error.message}`));
     const drift = schemaErrors(apiLog ?? '');
     const leaked = secretFragments(apiLog ?? '', run.facts.secrets);
     await run.stop();

@@ -21,7 +21,6 @@ describeIncident('double-trigger', () => {
 
     await test.step('conditions: a job the provider holds at 40%, on the jobs page', async () => {
       jobId = await app.runningJob(tenant.member, 'a lighthouse', 40);
-      expect(await provider.generationsStarted(jobId)).toBe(1);
     });
 
     await test.step(`action: Redis stalls for ${STALL_MS / 1000} s, past the job's lock, then comes back`, async () => {

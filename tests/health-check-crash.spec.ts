@@ -15,14 +15,13 @@ async function expectFailingCheckNamed(api: APIRequestContext) {
   // A crash answers with whatever the error handler makes of the error (a schema error is a 503), never a report.
   expect(report.checks, `health crashed: ${code} with no report, on a check that throws`).toBeDefined();
   expect(code, 'a check that fails means not ready').toBe(503);
+  expect(report.checks!.database, 'the database itself answers').toEqual({ status: 'up' });
   expect(report.checks!.migrations, 'the check that threw, named').toEqual({
     status: 'unknown',
     reason: 'failed',
     applied: [],
     pending: [],
   });
-  expect(report.checks!.database, 'the database itself answers').toEqual({ status: 'up' });
-  expect(report.status).toBe('not_ready');
 }
 
 describeIncident('health-check-crash', () => {

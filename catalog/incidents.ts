@@ -277,6 +277,18 @@ export const incidents = [
     signature: /schema drift unnoticed: health answered 200 ok while generation_settings\.max_prompt_length is missing/,
   },
   {
+    id: 'missing-table',
+    source: 'deployment-cascade-rate-limit-cors-schema.md, section 3',
+    symptom:
+      'Requests failed with \'relation "schedule_runs_version" does not exist\': a migration had named the table schedule_run_version.',
+    rootCause: 'The code expected a table under a name the database did not have, and nothing looked for the table before a query did.',
+    fix: 'Health names a table the code needs that the database lacks, not only missing columns of tables it has; "relation does not exist" answers 503 with the reason, like a missing column.',
+    bugSwitch: 'absent-table-unchecked',
+    spec: 'tests/missing-table.spec.ts',
+    needs: ['own-stack'],
+    signature: /missing table unnoticed: health answered 200 ok while generation_settings is missing/,
+  },
+  {
     id: 'stuck-after-internal-401',
     source: 'stuck-generations-internal-401.md',
     symptom: 'Generations stayed "processing" for 3 to 22 minutes and never completed; the feed filled with phantoms users had to dismiss.',

@@ -668,6 +668,58 @@ export const regressions: readonly Regression[] = [
     return rows[0] ? ({ maxPromptLength: rows[0].max_prompt_length } satisfies GenerationSettings) : DEFAULTS;`,
   },
   {
+    incident: 'missing-table',
+    name: 'a missing table not a schema error',
+    story: 'The schema error codes keep undefined_column only, "the one we have seen".',
+    file: 'app/api/src/schema.ts',
+    find: "['42703', '42P01']",
+    replace: "['42703']",
+  },
+  {
+    incident: 'missing-table',
+    name: 'an absent table listed by its columns',
+    story: 'A tidy-up drops the table branch of the schema check: an absent table shows as its columns, one by one.',
+    file: 'app/api/src/schema.ts',
+    find: '    if (!tables.has(table)) return absentTablesUnchecked ? [] : [table];\n',
+    replace: '    if (!tables.has(table) && absentTablesUnchecked) return [];\n',
+  },
+  {
+    incident: 'missing-table',
+    name: 'a missing settings table read as the defaults',
+    story: '"A fresh install has no settings table yet": settings reads answer the defaults when the table is missing.',
+    file: 'app/api/src/settings.ts',
+    find: `    const { rows } = await db.query<{ max_prompt_length: number }>(
+      'SELECT max_prompt_length FROM generation_settings WHERE tenant_id = $1',
+      [guard.userOf(request).tenantId],
+    );`,
+    replace: `    const { rows } = await db
+      .query<{ max_prompt_length: number }>('SELECT max_prompt_length FROM generation_settings WHERE tenant_id = $1', [
+        guard.userOf(request).tenantId,
+      ])
+      .catch((error: { code?: string }) => {
+        if (error.code === '42P01') return { rows: [] };
+        throw error;
+      });`,
+  },
+  {
+    incident: 'missing-table',
+    name: 'the schema checked once per process',
+    story: '"information_schema is slow, and the schema only changes on deploy": health compares the schema once and keeps the answer.',
+    file: 'app/api/src/health.ts',
+    find: "          : missingFromSchema(deps.db, { absentTablesUnchecked: bugOn(request, 'absent-table-unchecked') }),",
+    replace:
+      "          : ((globalThis as { schemaOnce?: Promise<string[]> }).schemaOnce ??= missingFromSchema(deps.db, { absentTablesUnchecked: bugOn(request, 'absent-table-unchecked') })),",
+  },
+  {
+    incident: 'missing-table',
+    name: 'drift kept until a restart',
+    story: '"Half-migrated instances should be replaced, not reused": once health saw drift, it reports drift until the api restarts.',
+    file: 'app/api/src/health.ts',
+    find: "        : { status: missing.length ? 'drift' : 'matches', missing },",
+    replace:
+      "        : { status: (missing.length ? ((globalThis as { drifted?: boolean }).drifted = true) : (globalThis as { drifted?: boolean }).drifted) ? 'drift' : 'matches', missing },",
+  },
+  {
     incident: 'stuck-after-internal-401',
     name: 'refused trigger only logged',
     story: "A handler for the provider's 401 logs and returns.",

@@ -1,7 +1,7 @@
 // deployment-cascade-rate-limit-cors-schema.md, sections 1-4: models had columns and
 // version tables that no migration created; each one surfaced as a 500 at the first
 // request that touched it, one deployment at a time.
-import { type HealthReport, describeIncident, expect, test } from '../fixtures/index.ts';
+import { describeIncident, expect, test } from '../fixtures/index.ts';
 
 const DRIFTED = 'generation_settings.max_prompt_length';
 
@@ -13,12 +13,7 @@ describeIncident('schema-drift', () => {
     schema,
     tenant,
     sessions,
-    requests,
   }) => {
-    const health = async () => {
-      const response = await api.get('/api/v1/health');
-      return { code: response.status(), report: (await response.json()) as HealthReport };
-    };
     const token = (await sessions.issue(tenant.member, 'valid')).accessToken;
 
     const restore = await test.step(`conditions: the database lacks ${DRIFTED}, as if its migration never ran`, () =>
@@ -26,7 +21,7 @@ describeIncident('schema-drift', () => {
 
     try {
       await test.step('action + recovery: health reports not ready and names the missing column', async () => {
-        const { code, report } = await health();
+        const { code, report } = await app.health();
         expect(
           report.checks.schema.missing,
           `schema drift unnoticed: health answered ${code} ${report.status} while ${DRIFTED} is missing`,
@@ -44,13 +39,8 @@ describeIncident('schema-drift', () => {
 
       await test.step('action + recovery: the jobs page says what is wrong, and the rest of it works', async () => {
         await app.openJobsPage(tenant.member, { clock: true });
-        const settingsError = page.getByText(/Could not load the generation settings: The database schema is behind the code/);
-        // A 503 is retried twice, after 1 s and 2 s of backoff: run the page's clock through them.
-        for (let tick = 0; tick < 6 && !(await settingsError.isVisible()); tick++) {
-          await requests.whenIdle();
-          await page.clock.runFor(1_000);
-        }
-        await expect(settingsError).toBeVisible();
+        await app.jobsPage.settingsGiveUp();
+        await expect(app.jobsPage.settingsError).toContainText('The database schema is behind the code');
         await expect(app.jobsPage.generateButton).toBeEnabled();
       });
     } finally {
@@ -58,7 +48,7 @@ describeIncident('schema-drift', () => {
     }
 
     await test.step('recovery: with the column back, health is ready again and the jobs page loads its settings', async () => {
-      const { code, report } = await health();
+      const { code, report } = await app.health();
       expect(code).toBe(200);
       expect(report.checks.schema).toEqual({ status: 'matches', missing: [] });
       await app.openJobsPage(tenant.member);

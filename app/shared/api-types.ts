@@ -64,7 +64,7 @@ export interface HealthReport {
     redis: { status: CheckStatus; reason?: DependencyFailure };
     /** `unknown` with a reason: the database answers, but this check failed. */
     migrations: { status: 'current' | 'pending' | 'unknown'; reason?: DependencyFailure; applied: string[]; pending: string[] };
-    /** Columns the code expects that the database lacks ("table.column"). */
+    /** What the code expects that the database lacks: a table by its name, a column as "table.column". */
     schema: { status: 'matches' | 'drift' | 'unknown'; reason?: DependencyFailure; missing: string[] };
   };
 }

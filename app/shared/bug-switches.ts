@@ -43,6 +43,8 @@ export const bugSwitches = {
     'The host allowlist names only the public host: health checks by localhost or by container alias are refused with 400.',
   'unchecked-schema':
     'Nothing compares the database with the code: health says ok with a column missing, and the first query that needs it is a 500.',
+  'absent-table-unchecked':
+    'Health compares the columns of the tables it finds: a table that is not there, misnamed say, is not missed, and health says ok until the first query that needs it.',
   'stuck-after-internal-401':
     'When the provider refuses our credentials the worker only logs it, and nothing ever stops a job that stopped moving: it shows as running forever.',
   'key-prefix-in-log':

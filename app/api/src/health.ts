@@ -7,7 +7,7 @@ import type { DependencyFailure, HealthReport } from '../../shared/api-types.ts'
 import { bugOn } from './bug-switches.ts';
 import { dependencyFailure, within } from './dependencies.ts';
 import { migrationStatus } from './migrations.ts';
-import { missingColumns } from './schema.ts';
+import { missingFromSchema } from './schema.ts';
 
 /** Each dependency gets this long; both are asked at once, so health answers within it. */
 export const HEALTH_CHECK_MS = 1_500;
@@ -37,7 +37,12 @@ export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: R
       ask('database', deps.db.query('SELECT 1')),
       ask('migrations', migrationStatus(deps.db)),
       // Bug 'unchecked-schema': the original health looked at the connection only.
-      ask('schema', bugOn(request, 'unchecked-schema') ? Promise.resolve([]) : missingColumns(deps.db)),
+      ask(
+        'schema',
+        bugOn(request, 'unchecked-schema')
+          ? Promise.resolve([])
+          : missingFromSchema(deps.db, { absentTablesUnchecked: bugOn(request, 'absent-table-unchecked') }),
+      ),
       ask('redis', checkRedis()),
     ]);
     const failed = (answer: unknown): answer is DependencyFailure => typeof answer === 'string';

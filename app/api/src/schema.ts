@@ -35,15 +35,21 @@ export const expectedSchema: Record<string, readonly string[]> = {
   generation_settings: ['tenant_id', 'max_prompt_length', 'updated_at'],
 };
 
-/** Columns the code expects that the database lacks, as "table.column". */
-export async function missingColumns(db: pg.Pool): Promise<string[]> {
+/**
+ * What the code expects that the database lacks: a table that is not there by its name
+ * (whether dropped, never created or misnamed), else each missing column as "table.column".
+ */
+export async function missingFromSchema(db: pg.Pool, { absentTablesUnchecked = false } = {}): Promise<string[]> {
   const { rows } = await db.query<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
   );
+  const tables = new Set(rows.map((r) => r.table_name));
   const present = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
-  return Object.entries(expectedSchema)
-    .flatMap(([table, columns]) => columns.map((column) => `${table}.${column}`))
-    .filter((name) => !present.has(name));
+  return Object.entries(expectedSchema).flatMap(([table, columns]) => {
+    // Bug 'absent-table-unchecked': the original compared the columns of the tables it found.
+    if (!tables.has(table)) return absentTablesUnchecked ? [] : [table];
+    return columns.map((column) => `${table}.${column}`).filter((name) => !present.has(name));
+  });
 }
 
 /** Postgres errors that mean "the schema is behind the code". */

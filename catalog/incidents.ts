@@ -344,6 +344,21 @@ export const incidents = [
     signature: /health crashed: \d+ with no report, on a check that throws/,
   },
   {
+    id: 'database-login-refused',
+    source: 'session-expiry-refresh-loop.md, issue 2.2.4 (database credential mismatch)',
+    symptom:
+      'New containers logged in to the database as a user the existing volume did not have; the backend could not reach its data, and nothing said why.',
+    rootCause:
+      'The database keeps the credentials it was created with; the deployment brought others, and a refused login read as any other failure.',
+    fix: 'A refused login (SQLSTATE 28P01 or 28000) is named: health says "database: down, authentication failed", requests answer 503, the page shows its banner, and a start-up that migrates exits in one line saying what to change. It recovers, without a restart, once the credentials match.',
+    bugSwitch: 'database-login-unnamed',
+    spec: 'tests/database-login-refused.spec.ts',
+    analogue:
+      "The report's volume had another user; the running replay changes the password under the api (its start-up test uses the report's user).",
+    needs: ['own-stack'],
+    signature: /database login refused, unnamed by health/,
+  },
+  {
     id: 'dependency-outage',
     source: 'session-expiry-refresh-loop.md, parts 2.2 and 2.6 (health checks), extrapolated',
     symptom: 'With a dependency gone, health still said ok or failed outright, and the app hung or failed without saying why.',

@@ -55,7 +55,7 @@ export interface ApiErrorBody {
 
 export type CheckStatus = 'up' | 'down';
 /** How a dependency failed, in words fixed here: health is public, so never the driver's text. */
-export type DependencyFailure = 'timed out' | 'unreachable' | 'failed' | 'live updates not subscribed';
+export type DependencyFailure = 'timed out' | 'unreachable' | 'authentication failed' | 'failed' | 'live updates not subscribed';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'not_ready';

@@ -53,6 +53,8 @@ export const bugSwitches = {
     'A health check that throws is not caught: health crashes, the error handler answers with no report, and the page, which reads the report, shows no banner.',
   'trigger-every-run':
     'Every run of a queued job starts a new provider generation: when the queue runs a job again after its lock lapsed, the provider generates, and bills, twice.',
+  'database-login-unnamed':
+    'A refused database login is not told apart from a failed request: health says the database failed, not why, and requests that need it are 500s.',
   'outage-unnoticed':
     'Health answers ok whenever the process is up, and job creation waits on the queue with no deadline while Redis is down.',
   'class-level-admin-permission':

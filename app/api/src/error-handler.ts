@@ -21,7 +21,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       message: 'The database schema is behind the code; run the migrations. Health lists what is missing.',
     } satisfies ApiErrorBody);
   }
-  if (isDependencyUnavailable(error)) {
+  if (isDependencyUnavailable(error, { loginUnnamed: bugOn(request, 'database-login-unnamed') })) {
     request.log.error({ err: error }, 'dependency unavailable');
     return reply.code(503).send({
       error: 'unavailable',

@@ -28,7 +28,7 @@ export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: R
       if (bugOn(request, 'health-check-unguarded')) return running;
       const answer = await within(HEALTH_CHECK_MS, running).catch((error: Error): DependencyFailure => {
         request.log.warn({ check, err: error.message }, 'health check failed');
-        return dependencyFailure(error) ?? 'failed';
+        return dependencyFailure(error, { loginUnnamed: bugOn(request, 'database-login-unnamed') }) ?? 'failed';
       });
       if (answer === 'timed out') request.log.warn({ check, afterMs: HEALTH_CHECK_MS }, 'health check timed out');
       return answer;

@@ -1,5 +1,5 @@
 import { readConfig } from './config.ts';
-import { connectDatabase, connectRedis } from './dependencies.ts';
+import { connectDatabase, connectRedis, dependencyFailure } from './dependencies.ts';
 import { migrateUp } from './migrations.ts';
 import { buildServer } from './server.ts';
 
@@ -36,6 +36,13 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  // One line that says what to change. A refused login is the usual first deployment on an
+  // old volume: the database keeps the credentials it was created with.
+  console.error(
+    dependencyFailure(error) === 'authentication failed'
+      ? `The database refused the api's login (${message}): DATABASE_URL must carry the user and password the database was created with.`
+      : message,
+  );
   process.exit(1);
 });

@@ -266,6 +266,18 @@ export const incidents = [
     signature: /health refused by host allowlist: GET http:\/\/(api|localhost):8080/,
   },
   {
+    id: 'late-write',
+    source: 'job-status-oscillation-stale-storage-cancel.md, to-do "backend fix" (pending after completion)',
+    symptom: "The job endpoint could answer with an earlier status after the job had ended: the task's late write overwrote the end.",
+    rootCause: "The worker wrote what the task reported whatever the job's status by then.",
+    fix: 'The worker writes progress and the result only while the job runs, and a failure only while it is active: a cancel that came first stands, and the late update is dropped with a log line.',
+    bugSwitch: 'late-write-wins',
+    spec: 'tests/late-write.spec.ts',
+    analogue: "The report's late write set pending after completion; here the provider moves a job after the user cancelled it.",
+    needs: ['api-log'],
+    signature: /late write won: job [0-9a-f-]+/,
+  },
+  {
     id: 'schema-drift',
     source: 'deployment-cascade-rate-limit-cors-schema.md, sections 1-4',
     symptom: 'One deployment after another failed with "column ... does not exist" and "relation ... does not exist" at request time.',

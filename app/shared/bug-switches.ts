@@ -23,6 +23,8 @@ export const bugSwitches = {
   'reconnect-after-own-close': 'The socket hook does not know when it closed the socket itself: leaving the page reconnects it.',
   'close-while-connecting':
     'Leaving the page closes a socket that is still connecting at once, which the browser reports as "closed before the connection is established".',
+  'late-write-wins':
+    "The worker writes what the provider says whatever the job's status by then: a generation that goes on after the user cancelled overwrites the cancel with its progress, its result or its failure.",
   'pong-as-status': 'Every socket frame is read as a status update; a keep-alive pong, which has no status, becomes "pending".',
   'poll-ignores-updated-at': 'Polling applies each answer in arrival order, without comparing updated_at.',
   'render-feedback-loop':

@@ -49,6 +49,12 @@ export const publicJob = ({ tenantId: _t, userId: _u, generationId: _g, ...job }
 const TOUCH = `updated_at = greatest(clock_timestamp(), updated_at + interval '1 millisecond')`;
 const ACTIVE = `status IN ('pending', 'running')`;
 
+/** Bug 'late-write-wins' (`wins`): the original worker wrote what the provider said, whatever the job's status by then. */
+export interface LateWrites {
+  wins?: boolean;
+}
+const unlessLate = (guard: string, late: LateWrites) => (late.wins ? '' : `AND ${guard}`);
+
 export const cancellableStatuses: readonly JobStatus[] = ['pending', 'running'];
 
 // The cursor names the last row shown by its exact key. created_at holds microseconds,
@@ -139,17 +145,19 @@ export function jobsRepository(db: pg.Pool) {
         generationId,
       ]),
 
-    progress: (id: string, progress: number) =>
-      one(`UPDATE jobs SET progress = $2, ${TOUCH} WHERE id = $1 AND status = 'running' RETURNING *`, [id, progress]),
+    // The worker's writes land only while the job is still running (fail: still active): a
+    // cancel, or a stuck-job stop, that came first wins over whatever the provider says later.
+    progress: (id: string, progress: number, late: LateWrites = {}) =>
+      one(`UPDATE jobs SET progress = $2, ${TOUCH} WHERE id = $1 ${unlessLate("status = 'running'", late)} RETURNING *`, [id, progress]),
 
-    complete: (id: string, result: string) =>
-      one(`UPDATE jobs SET status = 'completed', progress = 100, result = $2, ${TOUCH} WHERE id = $1 AND status = 'running' RETURNING *`, [
-        id,
-        result,
-      ]),
+    complete: (id: string, result: string, late: LateWrites = {}) =>
+      one(
+        `UPDATE jobs SET status = 'completed', progress = 100, result = $2, ${TOUCH} WHERE id = $1 ${unlessLate("status = 'running'", late)} RETURNING *`,
+        [id, result],
+      ),
 
-    fail: (id: string, error: string) =>
-      one(`UPDATE jobs SET status = 'failed', error = $2, ${TOUCH} WHERE id = $1 AND ${ACTIVE} RETURNING *`, [id, error]),
+    fail: (id: string, error: string, late: LateWrites = {}) =>
+      one(`UPDATE jobs SET status = 'failed', error = $2, ${TOUCH} WHERE id = $1 ${unlessLate(ACTIVE, late)} RETURNING *`, [id, error]),
 
     cancel: (user: User, id: string) =>
       one(`UPDATE jobs SET status = 'cancelled', ${TOUCH} WHERE id = $1 AND user_id = $2 AND ${ACTIVE} RETURNING *`, [id, user.id]),

@@ -82,8 +82,13 @@ export function generationQueue(deps: QueueDeps) {
     return (await deps.jobs.byId(job.id))?.generationId ?? undefined;
   }
 
+  /** The provider moved a job that had already ended (cancelled, or stopped as stuck): its word is dropped. */
+  const dropLate = (jobId: string, update: string) =>
+    deps.log.info({ jobId, update }, 'late provider update dropped: the job had already ended');
+
   async function run({ jobId, bugSwitches = [] }: GenerationMessage) {
     const { jobs, provider, announce } = deps;
+    const late = { wins: bugSwitches.includes('late-write-wins') };
     const started = await jobs.start(jobId);
     if (!started) return; // cancelled, or already finished
     announce(started);
@@ -113,13 +118,15 @@ export function generationQueue(deps: QueueDeps) {
           continue;
         }
         progress = state.progress;
-        const updated = await jobs.progress(jobId, progress);
-        if (!updated) return; // cancelled while running: the provider's result is dropped
+        const updated = await jobs.progress(jobId, progress, late);
+        if (!updated) return dropLate(jobId, 'progress');
         announce(updated);
         continue;
       }
-      const ended = state.status === 'succeeded' ? await jobs.complete(jobId, state.output) : await jobs.fail(jobId, state.error);
-      if (ended) announce(ended);
+      const ended =
+        state.status === 'succeeded' ? await jobs.complete(jobId, state.output, late) : await jobs.fail(jobId, state.error, late);
+      if (!ended) return dropLate(jobId, state.status);
+      announce(ended);
       return;
     }
   }

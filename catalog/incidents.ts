@@ -289,6 +289,19 @@ export const incidents = [
     signature: /schema drift unnoticed: health answered 200 ok while generation_settings\.max_prompt_length is missing/,
   },
   {
+    id: 'migration-not-applied',
+    source: 'deployment-cascade-rate-limit-cors-schema.md, "Recommended Clean Rebuild Procedure" step 7 and the prevention checklist',
+    symptom:
+      'The new images shipped their migrations, but nobody ran them: requests failed against the old schema until `alembic upgrade head`.',
+    rootCause:
+      'Nothing compared the migrations the code ships with the ones the database has applied, and work that needed them was accepted anyway.',
+    fix: 'Health lists pending migrations by name (not ready); creating a job, whose worker writes what they add, answers 503 naming them instead of failing halfway after the provider was paid; the page shows its banner. Applying them recovers within a second, without a restart.',
+    bugSwitch: 'pending-migrations-ignored',
+    spec: 'tests/migration-not-applied.spec.ts',
+    needs: ['own-stack'],
+    signature: /migration not applied unnoticed: health did not name \d+_\w+ pending/,
+  },
+  {
     id: 'missing-table',
     source: 'deployment-cascade-rate-limit-cors-schema.md, section 3',
     symptom:

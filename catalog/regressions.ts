@@ -692,6 +692,41 @@ export const regressions: readonly Regression[] = [
     return rows[0] ? ({ maxPromptLength: rows[0].max_prompt_length } satisfies GenerationSettings) : DEFAULTS;`,
   },
   {
+    incident: 'migration-not-applied',
+    name: 'jobs accepted while migrations are pending',
+    story: 'A tidy-up drops the gate on creating jobs: "health already says not ready".',
+    file: 'app/api/src/jobs/routes.ts',
+    find: 'preHandler: [guard.requireUser, deps.migrationsApplied],',
+    replace: 'preHandler: guard.requireUser,',
+  },
+  {
+    incident: 'migration-not-applied',
+    name: 'the gate after the row',
+    story: 'The gate moves into the handler, next to the enqueue it protects: the row is made before the refusal.',
+    file: 'app/api/src/jobs/routes.ts',
+    find: "      preHandler: [guard.requireUser, deps.migrationsApplied],\n      schema: {\n        body: {\n          type: 'object',\n          required: ['prompt'],\n          additionalProperties: false,\n          properties: { prompt: { type: 'string', minLength: 1, maxLength: 2000 } },\n        },\n      },\n    },\n    async (request, reply) => {\n      const user = guard.userOf(request);\n      try {\n        const { flagged } = await deps.provider.moderate(request.body.prompt, { tenantId: user.tenantId });\n        if (flagged)\n          return reply.code(422).send({ error: 'bad_request', message: 'The prompt was refused by moderation.' } satisfies ApiErrorBody);\n      } catch (error) {\n        if (!(error instanceof ProviderUnavailable)) throw error;\n        request.log.warn({ err: error.message }, 'moderation unavailable');\n        return reply.code(502).send({\n          error: 'provider_unavailable',\n          message: 'The generation provider is unavailable. Try again shortly.',\n        } satisfies ApiErrorBody);\n      }\n      const job = await jobs.create(user, request.body.prompt);",
+    replace:
+      "      preHandler: guard.requireUser,\n      schema: {\n        body: {\n          type: 'object',\n          required: ['prompt'],\n          additionalProperties: false,\n          properties: { prompt: { type: 'string', minLength: 1, maxLength: 2000 } },\n        },\n      },\n    },\n    async (request, reply) => {\n      const user = guard.userOf(request);\n      try {\n        const { flagged } = await deps.provider.moderate(request.body.prompt, { tenantId: user.tenantId });\n        if (flagged)\n          return reply.code(422).send({ error: 'bad_request', message: 'The prompt was refused by moderation.' } satisfies ApiErrorBody);\n      } catch (error) {\n        if (!(error instanceof ProviderUnavailable)) throw error;\n        request.log.warn({ err: error.message }, 'moderation unavailable');\n        return reply.code(502).send({\n          error: 'provider_unavailable',\n          message: 'The generation provider is unavailable. Try again shortly.',\n        } satisfies ApiErrorBody);\n      }\n      const job = await jobs.create(user, request.body.prompt);\n      await deps.migrationsApplied();",
+  },
+  {
+    incident: 'migration-not-applied',
+    name: 'the gate asks once per process',
+    story: '"Migrations only change on deploy": the gate asks once and keeps the answer.',
+    file: 'app/api/src/migrations.ts',
+    find: `    if (Date.now() < clearUntil) return;
+    const { pending } = await migrationStatus(db);`,
+    replace: `    if (Date.now() < clearUntil) return;
+    const { pending } = await ((globalThis as { firstAnswer?: Promise<MigrationStatus> }).firstAnswer ??= migrationStatus(db));`,
+  },
+  {
+    incident: 'migration-not-applied',
+    name: 'the banner only for degraded',
+    story: '"The banner is for what users can work around": it shows when health says degraded, not when it says not ready.',
+    file: 'app/web/src/health-banner.tsx',
+    find: "if (!status || status === 'ok') return null;",
+    replace: "if (status !== 'degraded') return null;",
+  },
+  {
     incident: 'missing-table',
     name: 'a missing table not a schema error',
     story: 'The schema error codes keep undefined_column only, "the one we have seen".',

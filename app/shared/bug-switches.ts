@@ -45,6 +45,8 @@ export const bugSwitches = {
     'The host allowlist names only the public host: health checks by localhost or by container alias are refused with 400.',
   'unchecked-schema':
     'Nothing compares the database with the code: health says ok with a column missing, and the first query that needs it is a 500.',
+  'pending-migrations-ignored':
+    'Health reads the migrations the database has applied, never the ones the code ships: a migration that was never run goes unnamed.',
   'absent-table-unchecked':
     'Health compares the columns of the tables it finds: a table that is not there, misnamed say, is not missed, and health says ok until the first query that needs it.',
   'stuck-after-internal-401':

@@ -3,25 +3,38 @@ import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
+import { ApiFailure } from './api-failure.ts';
 
 export const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
 const migrationsTable = 'pgmigrations';
 
 export async function migrateUp(databaseUrl: string, log: (msg: string) => void): Promise<void> {
+  await migrate(databaseUrl, 'up', Infinity, log);
+}
+
+/** Undoes the last migration applied (its Down section): for operators rolling back, and tests. Returns its name. */
+export async function migrateDown(databaseUrl: string): Promise<string> {
+  const undone = await migrate(databaseUrl, 'down', 1, () => {});
+  if (!undone[0]) throw new Error('No migration to undo: none is applied.');
+  return undone[0];
+}
+
+async function migrate(databaseUrl: string, direction: 'up' | 'down', count: number, log: (msg: string) => void): Promise<string[]> {
   // Our own client, ended and awaited here: the runner's own does not wait for its end.
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await runner({
+    const ran = await runner({
       dbClient: client,
       dir: migrationsDir,
       migrationsTable,
-      direction: 'up',
-      count: Infinity,
+      direction,
+      count,
       // Several api processes may start against one database; wait for the lock instead of failing.
       advisoryLockMode: 'wait',
       log,
     });
+    return ran.map((migration) => migration.name);
   } finally {
     await client.end();
   }
@@ -30,6 +43,26 @@ export async function migrateUp(databaseUrl: string, log: (msg: string) => void)
 export interface MigrationStatus {
   applied: string[];
   pending: string[];
+}
+
+/**
+ * Refuses work that needs every migration (a job's worker writes the columns the latest
+ * ones add) while one is pending, with a 503 naming it: better than a job that fails halfway
+ * after the provider was paid. Once all are applied it asks again only after `everyMs`;
+ * while one is pending it asks every time, so applying it recovers at once, without a restart.
+ */
+export function pendingMigrationGate(db: pg.Pool, everyMs = 1_000) {
+  let clearUntil = 0;
+  return async () => {
+    if (Date.now() < clearUntil) return;
+    const { pending } = await migrationStatus(db);
+    if (!pending.length) return void (clearUntil = Date.now() + everyMs);
+    throw new ApiFailure(
+      503,
+      'schema_drift',
+      `The database schema is behind the code; run the migrations. Pending: ${pending.join(', ')}.`,
+    );
+  };
 }
 
 export async function migrationStatus(db: pg.Pool): Promise<MigrationStatus> {

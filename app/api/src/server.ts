@@ -21,6 +21,7 @@ import { MAX_FRAME_BYTES, jobUpdates, liveRoutes } from './jobs/live.ts';
 import { providerClient } from './jobs/provider.ts';
 import { jobsRepository } from './jobs/repository.ts';
 import { jobRoutes } from './jobs/routes.ts';
+import { pendingMigrationGate } from './migrations.ts';
 import { generationQueue } from './jobs/worker.ts';
 import { providerStandIn } from './provider-stand-in.ts';
 import { registerRateLimit } from './rate-limit.ts';
@@ -90,7 +91,16 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
   });
 
   authRoutes(app, sessions, guard);
-  jobRoutes(app, { guard, jobs, provider, queue, updates, clock, stuckAfterMs: config.stuckAfterMs });
+  jobRoutes(app, {
+    guard,
+    jobs,
+    provider,
+    queue,
+    updates,
+    clock,
+    stuckAfterMs: config.stuckAfterMs,
+    migrationsApplied: pendingMigrationGate(deps.db),
+  });
   settingsRoutes(app, { db: deps.db, guard });
   liveRoutes(app, {
     sessions,

@@ -25,6 +25,8 @@ export function jobRoutes(
     clock: Clock;
     /** A job with no update for this long is failed as stuck. */
     stuckAfterMs: number;
+    /** preHandler: refuses, with a 503, while a migration the worker needs is pending. */
+    migrationsApplied: () => Promise<void>;
   },
 ) {
   const { guard, jobs } = deps;
@@ -40,7 +42,7 @@ export function jobRoutes(
   app.post<{ Body: CreateJobRequest }>(
     '/api/v1/jobs',
     {
-      preHandler: guard.requireUser,
+      preHandler: [guard.requireUser, deps.migrationsApplied],
       schema: {
         body: {
           type: 'object',

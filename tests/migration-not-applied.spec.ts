@@ -1,0 +1,67 @@
+// deployment-cascade-rate-limit-cors-schema.md, the rebuild procedure and its checklist: the
+// migrations shipped with the images, but step 7 (`alembic upgrade head`) had not run, and
+// the first requests failed against the old schema. Here the last migration is undone on the
+// test's own stack, as a deployment that never ran it, and then applied while the api runs.
+import { describeIncident, expect, test } from '../fixtures/index.ts';
+
+const HEALTH_POLL_MS = 10_000;
+const PROMPT = 'a fox in fresh snow';
+
+describeIncident('migration-not-applied', () => {
+  test('the last migration never ran: health names it pending, creating a job answers 503 naming it, the page says so; applying it recovers without a restart', async ({
+    page,
+    app,
+    schema,
+    tenant,
+    jobs,
+    provider,
+    requests,
+  }) => {
+    await test.step('conditions: on the jobs page, health ok', async () => {
+      await app.openJobsPage(tenant.member, { clock: true, held: true });
+      await expect(app.healthBanner).toHaveCount(0);
+    });
+
+    const migration = await test.step('conditions: the deployment shipped the last migration and never ran it', () => schema.unapplyLast());
+
+    try {
+      await test.step('recovery: health names the pending migration', async () => {
+        const { report } = await app.health();
+        expect(report.checks.migrations.pending, `migration not applied unnoticed: health did not name ${migration.name} pending`).toEqual([
+          migration.name,
+        ]);
+      });
+
+      await test.step('action + recovery: the user generates; refused with the reason, and no job was made', async () => {
+        await page.getByLabel('Prompt').fill(PROMPT);
+        await app.jobsPage.generateButton.click();
+        await app.jobsPage.untilFormIdle();
+        await expect(app.jobsPage.alert).toHaveText(
+          `The database schema is behind the code; run the migrations. Pending: ${migration.name}.`,
+        );
+        expect(await jobs.ofUser(tenant.member), 'rows made before the refusal').toEqual([]);
+      });
+
+      await test.step("recovery: the page's next health poll shows the banner", async () => {
+        await page.clock.runFor(HEALTH_POLL_MS);
+        await requests.whenIdle();
+        await expect(app.healthBanner).toHaveText('The service is having trouble right now; what you see may be out of date.');
+      });
+    } finally {
+      await migration.apply();
+    }
+
+    await test.step('recovery: with the migration applied, without a restart, health is ok and the job runs to completion', async () => {
+      expect((await app.health()).code).toBe(200);
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/jobs');
+      await page.getByLabel('Prompt').fill(PROMPT);
+      await app.jobsPage.generateButton.click();
+      const created = await answered;
+      expect(created.status(), 'creating a job once the migration is applied').toBe(201);
+      const jobId = ((await created.json()) as { id: string }).id;
+      await expect(app.jobsPage.card).toHaveAttribute('data-job-id', jobId);
+      await provider.step(jobId, { complete: 'a fox, snow' });
+      await expect(app.jobsPage.card).toHaveAttribute('data-job-status', 'completed');
+    });
+  });
+});

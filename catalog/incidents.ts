@@ -295,7 +295,7 @@ export const incidents = [
       'The new images shipped their migrations, but nobody ran them: requests failed against the old schema until `alembic upgrade head`.',
     rootCause:
       'Nothing compared the migrations the code ships with the ones the database has applied, and work that needed them was accepted anyway.',
-    fix: 'Health lists pending migrations by name (not ready); creating a job, whose worker writes what they add, answers 503 naming them instead of failing halfway after the provider was paid; the page shows its banner. Applying them recovers within a second, without a restart.',
+    fix: 'Health lists pending migrations by name (not ready); creating a job, whose worker writes what they add, answers 503 naming them instead of failing halfway after the provider was paid; the page shows its banner. Applying them recovers at once, without a restart.',
     bugSwitch: 'pending-migrations-ignored',
     spec: 'tests/migration-not-applied.spec.ts',
     needs: ['own-stack'],
@@ -379,7 +379,7 @@ export const incidents = [
     bugSwitch: 'database-login-unnamed',
     spec: 'tests/database-login-refused.spec.ts',
     analogue:
-      "The report's volume had another user; the running replay changes the password under the api (its start-up test uses the report's user).",
+      "The report's volume had another user; the running replay changes the password under the api (its start-up step uses the report's user).",
     needs: ['own-stack'],
     signature: /database login refused, unnamed by health/,
   },

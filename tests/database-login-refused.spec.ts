@@ -4,7 +4,6 @@
 // it runs, on the test's own stack, and an api starting with the report's user is refused.
 import { describeIncident, expect, test } from '../fixtures/index.ts';
 
-const HEALTH_POLL_MS = 10_000;
 const TROUBLE = 'The service is having trouble right now; what you see may be out of date.';
 
 describeIncident('database-login-refused', () => {
@@ -13,16 +12,10 @@ describeIncident('database-login-refused', () => {
     app,
     api,
     tenant,
-    requests,
     databaseLogin,
     apiStartup,
     stack,
   }) => {
-    const nextHealthPoll = async () => {
-      await page.clock.runFor(HEALTH_POLL_MS);
-      await requests.whenIdle();
-    };
-
     const session = await test.step('conditions: signed in, on the dashboard, health ok', async () => {
       await page.clock.install();
       const session = await app.signIn(tenant.member);
@@ -53,7 +46,7 @@ describeIncident('database-login-refused', () => {
       });
 
       await test.step("recovery: the page's next health poll shows the banner", async () => {
-        await nextHealthPoll();
+        await app.nextHealthPoll();
         await expect(app.healthBanner).toHaveText(TROUBLE);
       });
     } finally {
@@ -62,7 +55,7 @@ describeIncident('database-login-refused', () => {
 
     await test.step('recovery: the database takes the password again; without a restart, health is ok and the banner goes', async () => {
       await expect.poll(async () => (await app.health()).code).toBe(200);
-      await nextHealthPoll();
+      await app.nextHealthPoll();
       await expect(app.healthBanner).toHaveCount(0);
     });
 

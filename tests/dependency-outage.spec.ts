@@ -1,9 +1,7 @@
 // session-expiry-refresh-loop.md, health checks (parts 2.2 and 2.6): dependencies went
 // away under a running app, and health said nothing useful. Here Redis, then Postgres,
 // stop mid-session and come back.
-import { type HealthReport, describeIncident, expect, test } from '../fixtures/index.ts';
-
-const HEALTH_POLL_MS = 10_000;
+import { describeIncident, expect, test } from '../fixtures/index.ts';
 
 describeIncident('dependency-outage', () => {
   test('Redis stops, then Postgres: health and the page say so, what can work works, everything recovers', async ({
@@ -20,14 +18,6 @@ describeIncident('dependency-outage', () => {
     const user = tenant.member;
     const { jobsPage, healthBanner } = app;
     let token = '';
-    const health = async () => {
-      const response = await api.get('/api/v1/health');
-      return { code: response.status(), report: (await response.json()) as HealthReport };
-    };
-    const nextHealthPoll = async () => {
-      await page.clock.runFor(HEALTH_POLL_MS);
-      await requests.whenIdle();
-    };
 
     await test.step('conditions: signed in, on the dashboard, all services up', async () => {
       await page.clock.install();
@@ -41,14 +31,14 @@ describeIncident('dependency-outage', () => {
       await test.step('action: Redis stops', () => services.redis.stop());
 
       await test.step('recovery: health reports degraded and names Redis', async () => {
-        const { code, report } = await health();
+        const { code, report } = await app.health();
         expect(report.status, `outage unnoticed: health answered ${code} ${report.status} with Redis stopped`).toBe('degraded');
         expect(code).toBe(200);
         expect(report.checks.redis.status).toBe('down');
       });
 
       await test.step('recovery: the page says so, and what Postgres serves keeps working', async () => {
-        await nextHealthPoll();
+        await app.nextHealthPoll();
         await expect(healthBanner).toHaveText(/degraded: live updates and new jobs may be delayed/);
         await app.dashboard.refresh();
         await expect.poll(() => requests.count({ method: 'GET', path: '/api/v1/dashboard', status: 200 })).toBeGreaterThanOrEqual(2);
@@ -66,8 +56,8 @@ describeIncident('dependency-outage', () => {
     }
 
     await test.step('recovery: Redis is back; health is ok, the banner goes, a new job runs to completed', async () => {
-      await expect.poll(async () => (await health()).report.status, { timeout: 15_000 }).toBe('ok');
-      await nextHealthPoll();
+      await expect.poll(async () => (await app.health()).report.status, { timeout: 15_000 }).toBe('ok');
+      await app.nextHealthPoll();
       await expect(healthBanner).toHaveCount(0);
       await jobsPage.submit('written after Redis came back');
       await expect(jobsPage.card).toHaveAttribute('data-job-status', 'completed', { timeout: 15_000 });
@@ -77,10 +67,10 @@ describeIncident('dependency-outage', () => {
       await test.step('action: Postgres stops', () => services.postgres.stop());
 
       await test.step('recovery: health reports not ready and names the database; the page says so', async () => {
-        const { code, report } = await health();
+        const { code, report } = await app.health();
         expect(code).toBe(503);
         expect(report.checks.database.status).toBe('down');
-        await nextHealthPoll();
+        await app.nextHealthPoll();
         await expect(healthBanner).toHaveText(/having trouble/);
       });
 
@@ -94,10 +84,10 @@ describeIncident('dependency-outage', () => {
     }
 
     await test.step('recovery: Postgres is back; the same page works again without a reload', async () => {
-      await expect.poll(async () => (await health()).report.status, { timeout: 15_000 }).toBe('ok');
+      await expect.poll(async () => (await app.health()).report.status, { timeout: 15_000 }).toBe('ok');
       await app.navigate('Dashboard');
       await expect(app.dashboard.signedInAs(user)).toBeVisible();
-      await nextHealthPoll();
+      await app.nextHealthPoll();
       await expect(healthBanner).toHaveCount(0);
     });
   });

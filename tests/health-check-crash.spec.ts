@@ -4,7 +4,6 @@
 // would. On the test's own stack, which it alone sees.
 import { type APIRequestContext, type HealthReport, describeIncident, expect, test } from '../fixtures/index.ts';
 
-const HEALTH_POLL_MS = 10_000;
 const THROWING = 'pgmigrations.run_on';
 
 /** Health, asked from the host; the check that throws must be named, the others still answer. */
@@ -31,13 +30,7 @@ describeIncident('health-check-crash', () => {
     api,
     schema,
     tenant,
-    requests,
   }) => {
-    const nextHealthPoll = async () => {
-      await page.clock.runFor(HEALTH_POLL_MS);
-      await requests.whenIdle();
-    };
-
     await test.step('conditions: signed in, on the dashboard, health ok', async () => {
       await page.clock.install();
       await app.signIn(tenant.member);
@@ -52,7 +45,7 @@ describeIncident('health-check-crash', () => {
       await test.step('recovery: health answers 503 and names the check that threw', () => expectFailingCheckNamed(api));
 
       await test.step("recovery: the page's next health poll shows the banner", async () => {
-        await nextHealthPoll();
+        await app.nextHealthPoll();
         await expect(app.healthBanner).toHaveText('The service is having trouble right now; what you see may be out of date.');
       });
     } finally {
@@ -61,7 +54,7 @@ describeIncident('health-check-crash', () => {
 
     await test.step('recovery: the check passes again; health is ok and the banner goes', async () => {
       expect((await api.get('/api/v1/health')).status()).toBe(200);
-      await nextHealthPoll();
+      await app.nextHealthPoll();
       await expect(app.healthBanner).toHaveCount(0);
     });
   });

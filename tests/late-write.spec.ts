@@ -24,6 +24,7 @@ describeIncident('late-write', () => {
     }) => {
       // A run that hears nothing new within the provider's 20 s long-poll checks the row and stops.
       test.setTimeout(60_000);
+
       const jobId = await test.step('conditions: a job the provider holds at 40%, on the jobs page', () =>
         app.runningJob(tenant.member, PROMPT, 40));
 

@@ -4,7 +4,6 @@
 // test's own stack, as a deployment that never ran it, and then applied while the api runs.
 import { describeIncident, expect, test } from '../fixtures/index.ts';
 
-const HEALTH_POLL_MS = 10_000;
 const PROMPT = 'a fox in fresh snow';
 
 describeIncident('migration-not-applied', () => {
@@ -15,7 +14,6 @@ describeIncident('migration-not-applied', () => {
     tenant,
     jobs,
     provider,
-    requests,
   }) => {
     await test.step('conditions: on the jobs page, health ok', async () => {
       await app.openJobsPage(tenant.member, { clock: true, held: true });
@@ -43,8 +41,7 @@ describeIncident('migration-not-applied', () => {
       });
 
       await test.step("recovery: the page's next health poll shows the banner", async () => {
-        await page.clock.runFor(HEALTH_POLL_MS);
-        await requests.whenIdle();
+        await app.nextHealthPoll();
         await expect(app.healthBanner).toHaveText('The service is having trouble right now; what you see may be out of date.');
       });
     } finally {

@@ -9,9 +9,7 @@ const MISNAMED = 'generation_setting';
 
 describeIncident('missing-table', () => {
   test(`a table the code needs is misnamed: health names it, requests answer 503, the page says so; renaming it recovers`, async ({
-    page,
     app,
-    api,
     schema,
     tenant,
     sessions,
@@ -32,9 +30,8 @@ describeIncident('missing-table', () => {
       });
 
       await test.step('action + recovery: a request that reads the table answers 503 with the reason, not 500', async () => {
-        const response = await api.get('/api/v1/settings/generation', { headers: { authorization: `Bearer ${token}` } });
-        expect(response.status(), `a missing table surfaced as ${response.status()} at request time`).toBe(503);
-        const { message } = (await response.json()) as { message: string };
+        const { code, message } = await app.settings(token);
+        expect(code, `a missing table surfaced as ${code} at request time`).toBe(503);
         expect(message).toBe('The database schema is behind the code; run the migrations. Health lists what is missing.');
       });
 
@@ -53,7 +50,7 @@ describeIncident('missing-table', () => {
       expect(code).toBe(200);
       expect(report.checks.schema).toEqual({ status: 'matches', missing: [] });
       await app.openJobsPage(tenant.member);
-      await expect(page.getByText('Up to 2000 characters.')).toBeVisible();
+      await expect(app.jobsPage.promptLimit).toHaveText('Up to 2000 characters.');
     });
   });
 });

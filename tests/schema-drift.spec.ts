@@ -7,9 +7,7 @@ const DRIFTED = 'generation_settings.max_prompt_length';
 
 describeIncident('schema-drift', () => {
   test(`a column the code needs is missing: health names it, requests answer 503 naming it, never 500`, async ({
-    page,
     app,
-    api,
     schema,
     tenant,
     sessions,
@@ -31,9 +29,8 @@ describeIncident('schema-drift', () => {
       });
 
       await test.step('action + recovery: a request that needs the column answers 503 with the reason, not 500', async () => {
-        const response = await api.get('/api/v1/settings/generation', { headers: { authorization: `Bearer ${token}` } });
-        expect(response.status(), `schema drift surfaced as ${response.status()} at request time`).toBe(503);
-        const { message } = (await response.json()) as { message: string };
+        const { code, message } = await app.settings(token);
+        expect(code, `schema drift surfaced as ${code} at request time`).toBe(503);
         expect(message).toBe('The database schema is behind the code; run the migrations. Health lists what is missing.');
       });
 
@@ -52,7 +49,7 @@ describeIncident('schema-drift', () => {
       expect(code).toBe(200);
       expect(report.checks.schema).toEqual({ status: 'matches', missing: [] });
       await app.openJobsPage(tenant.member);
-      await expect(page.getByText('Up to 2000 characters.')).toBeVisible();
+      await expect(app.jobsPage.promptLimit).toHaveText('Up to 2000 characters.');
     });
 
     await test.step('recovery: the migrations, run on an empty database, produce exactly the schema the code declares', async () => {

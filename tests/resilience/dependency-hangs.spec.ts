@@ -14,10 +14,8 @@ test.setTimeout(90_000);
 
 const HEALTH_BOUND_MS = 3_000;
 const REQUEST_BOUND_MS = 8_000;
-const HEALTH_POLL_MS = 10_000;
 
 test('Postgres hangs, then Redis: every answer comes within its bound, naming the hung dependency, and all recovers', async ({
-  page,
   app,
   api,
   services,
@@ -36,10 +34,6 @@ test('Postgres hangs, then Redis: every answer comes within its bound, naming th
     return { code: response.status(), report: (await response.json()) as HealthReport };
   };
   const feed = () => api.get('/api/v1/jobs', { headers: { authorization: `Bearer ${token}` }, timeout: REQUEST_BOUND_MS });
-  const nextHealthPoll = async () => {
-    await page.clock.runFor(HEALTH_POLL_MS);
-    await requests.whenIdle();
-  };
   let jobId = '';
 
   await test.step('conditions: a job held by the provider at 40%, followed on the jobs page', async () => {
@@ -66,7 +60,7 @@ test('Postgres hangs, then Redis: every answer comes within its bound, naming th
     });
 
     await test.step('recovery: the page says so, and every request it made was answered', async () => {
-      await nextHealthPoll();
+      await app.nextHealthPoll();
       await expect(healthBanner).toHaveText(/having trouble/);
       expect(requests.count({ method: 'GET', path: '/api/v1/health', status: 503 })).toBeGreaterThanOrEqual(1);
     });
@@ -76,7 +70,7 @@ test('Postgres hangs, then Redis: every answer comes within its bound, naming th
 
   await test.step('recovery: Postgres is back; health is ok and the banner goes', async () => {
     await expect.poll(async () => (await health()).report.status, { timeout: 15_000 }).toBe('ok');
-    await nextHealthPoll();
+    await app.nextHealthPoll();
     await expect(healthBanner).toHaveCount(0);
     expect((await feed()).status()).toBe(200);
   });
@@ -93,7 +87,7 @@ test('Postgres hangs, then Redis: every answer comes within its bound, naming th
 
     await test.step(`recovery: what Postgres serves answers within ${REQUEST_BOUND_MS} ms; a new job is refused, not lost`, async () => {
       expect((await feed()).status()).toBe(200);
-      await nextHealthPoll();
+      await app.nextHealthPoll();
       await expect(healthBanner).toHaveText(/degraded: live updates and new jobs may be delayed/);
       await jobsPage.submit('written while Redis hangs');
       await jobsPage.untilFormIdle();
@@ -106,7 +100,7 @@ test('Postgres hangs, then Redis: every answer comes within its bound, naming th
 
   await test.step('recovery: Redis is back; the held job completes once, and a new job runs to completed', async () => {
     await expect.poll(async () => (await health()).report.status, { timeout: 15_000 }).toBe('ok');
-    await nextHealthPoll();
+    await app.nextHealthPoll();
     await expect(healthBanner).toHaveCount(0);
     await provider.step(jobId, { complete: 'held result' });
     await expect.poll(async () => (await jobs.row(jobId)).status, { timeout: 20_000 }).toBe('completed');

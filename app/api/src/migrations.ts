@@ -65,8 +65,19 @@ export function pendingMigrationGate(db: pg.Pool, everyMs = 1_000) {
   };
 }
 
+// The migrations this build ships change only with a deploy, which starts a new process: read them once.
+let shipped: Promise<string[]> | undefined;
+const shippedMigrations = () =>
+  (shipped ??= readdir(migrationsDir).then(
+    (names) => names.filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, '')),
+    (error: unknown) => {
+      shipped = undefined; // a failed read is asked again next time, not remembered
+      throw error;
+    },
+  ));
+
 export async function migrationStatus(db: pg.Pool): Promise<MigrationStatus> {
-  const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, ''));
+  const files = await shippedMigrations();
   const exists = await db.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [migrationsTable]);
   const applied = exists.rows[0]?.present
     ? (await db.query<{ name: string }>(`SELECT name FROM ${migrationsTable} ORDER BY run_on, id`)).rows.map((r) => r.name)

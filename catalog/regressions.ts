@@ -821,6 +821,17 @@ export const regressions: readonly Regression[] = [
   },
   {
     incident: 'database-login-refused',
+    name: 'start-up failure ends the process by itself',
+    story: '"Nothing is open yet when start-up fails; the process ends on its own": the explicit exit goes, and the api ends with 0.',
+    file: 'app/api/src/main.ts',
+    find: `      : message,
+  );
+  process.exit(1);`,
+    replace: `      : message,
+  );`,
+  },
+  {
+    incident: 'database-login-refused',
     name: 'health polling stops while not ok',
     story: '"Spare a sick server": the banner stops asking for health once it is not ok, so it stays up after the server recovers.',
     file: 'app/web/src/health-banner.tsx',

@@ -73,7 +73,7 @@ describeIncident('database-login-refused', () => {
         PROVIDER_API_KEY: 'unused',
         MIGRATE_ON_START: '1',
       });
-      expect(exitCode, `the api must exit, not serve; it printed:\n${output}`).toBe(1);
+      expect(exitCode, `the api must exit with 1, a failure, not serve or exit clean; it printed:\n${output}`).toBe(1);
       expect(output.trim().split('\n'), 'one line, naming the cause and what to change').toEqual([
         `The database refused the api's login (password authentication failed for user "timetracker"): DATABASE_URL must carry the user and password the database was created with.`,
       ]);

@@ -32,7 +32,7 @@ const refusals: { name: string; env: Record<string, string>; line: RegExp }[] = 
 for (const { name, env, line } of refusals) {
   test(`a staging-like start (${name}) refuses test mode in one line`, async ({ apiStartup }) => {
     const { exitCode, output } = await apiStartup.attempt(env);
-    expect(exitCode, `the api must exit, not serve; it printed:\n${output}`).toBe(1);
+    expect(exitCode, `the api must exit with 1, a failure, not serve or exit clean; it printed:\n${output}`).toBe(1);
     expect(output.trim().split('\n'), 'one line, naming the cause').toEqual([expect.stringMatching(line)]);
   });
 }

@@ -1,5 +1,5 @@
 // Schema migrations with node-pg-migrate, plus the status the health check reports.
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import pg from 'pg';
@@ -66,21 +66,14 @@ export function pendingMigrationGate(db: pg.Pool, everyMs = 1_000) {
 }
 
 // The migrations this build ships change only with a deploy, which starts a new process: read them once.
-let shipped: Promise<string[]> | undefined;
-const shippedMigrations = () =>
-  (shipped ??= readdir(migrationsDir).then(
-    (names) => names.filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, '')),
-    (error: unknown) => {
-      shipped = undefined; // a failed read is asked again next time, not remembered
-      throw error;
-    },
-  ));
+const shipped = readdirSync(migrationsDir)
+  .filter((f) => f.endsWith('.sql'))
+  .map((f) => f.replace(/\.sql$/, ''));
 
 export async function migrationStatus(db: pg.Pool): Promise<MigrationStatus> {
-  const files = await shippedMigrations();
   const exists = await db.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [migrationsTable]);
   const applied = exists.rows[0]?.present
     ? (await db.query<{ name: string }>(`SELECT name FROM ${migrationsTable} ORDER BY run_on, id`)).rows.map((r) => r.name)
     : [];
-  return { applied, pending: files.filter((f) => !applied.includes(f)).sort() };
+  return { applied, pending: shipped.filter((f) => !applied.includes(f)).sort() };
 }

@@ -396,6 +396,19 @@ export const incidents = [
     needs: ['own-stack'],
     signature: /outage unnoticed: health answered 200 ok with Redis stopped/,
   },
+  {
+    id: 'unreachable-api-origin',
+    source: 'session-expiry-refresh-loop.md, issue 2.2.5 (nginx upstream name mismatch)',
+    symptom: "The frontend's proxy named an api host that did not exist: the site was down, and nothing told the user why.",
+    rootCause: 'The web tier pointed at an api origin where nothing answered, and nothing in between said so.',
+    fix: 'A sign-in that gets no answer says at once "Could not reach the service. Check your connection and try again.", is not retried behind the user, keeps the form, and works, without a reload, once the api answers at that origin.',
+    bugSwitch: 'sign-in-waits-for-the-api',
+    spec: 'tests/unreachable-api-origin.spec.ts',
+    analogue:
+      "The report's nginx crash-looped on a name it could not resolve; the replay serves the web app with an api origin on loopback where nothing listens, since the run talks to nothing else.",
+    needs: ['started-here'],
+    signature: /sign-in waited, silent, for an unreachable api/,
+  },
 ] as const satisfies readonly Incident[];
 
 export type IncidentId = (typeof incidents)[number]['id'];

@@ -61,6 +61,8 @@ export const bugSwitches = {
     'A refused database login is not told apart from a failed request: health says the database failed, not why, and requests that need it are 500s.',
   'outage-unnoticed':
     'Health answers ok whenever the process is up, and job creation waits on the queue with no deadline while Redis is down.',
+  'sign-in-waits-for-the-api':
+    'Sign-in that gets no answer sends itself again every second until the api answers: the form stays busy and says nothing while the api is unreachable.',
   'class-level-admin-permission':
     'The admin-only check sits on the whole generation router, so members get 403 on reading settings and on polling their own job.',
 } as const;

@@ -36,10 +36,15 @@ export async function prepareLocal(): Promise<void> {
       'E2E_STACK=local needs redis-server on PATH and none was found. Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis), or use E2E_STACK=containers.',
     );
   }
+  await buildWebApp();
+}
+
+/** The web app as the suite serves it: a production build that reads the bug switches. */
+export async function buildWebApp(outDir = webDistDir): Promise<void> {
   const { build } = await import('vite');
   const restoreEnv = setEnv({ VITE_TEST_HOOKS: 'on', NODE_ENV: 'production' });
   try {
-    await build({ configFile: `${repoRoot}/app/web/vite.config.ts`, logLevel: 'warn', build: { outDir: webDistDir } });
+    await build({ configFile: `${repoRoot}/app/web/vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {
     restoreEnv();
   }

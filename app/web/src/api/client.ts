@@ -136,9 +136,19 @@ async function authed<T>(path: string, init?: RequestInit): Promise<T> {
   return parse<T>(response);
 }
 
+const untilAnswered = (attempt: () => Promise<Response>): Promise<Response> =>
+  attempt().catch(async (error: unknown) => {
+    if (!(error instanceof Unreachable)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return untilAnswered(attempt);
+  });
+
 export const api = {
-  login: (email: string, password: string) =>
-    send('/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }, false).then(parse<LoginResponse>),
+  login: (email: string, password: string) => {
+    const attempt = () => send('/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }, false);
+    // Bug 'sign-in-waits-for-the-api': the form waited, silent, for an api that was not there.
+    return (bugOn('sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt()).then(parse<LoginResponse>);
+  },
   logout: async () => {
     const refreshToken = tokens.refresh();
     if (refreshToken) await send('/auth/logout', { method: 'POST', body: JSON.stringify({ refreshToken }) }, false);

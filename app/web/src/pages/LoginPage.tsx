@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, Unreachable, api } from '../api/client.ts';
 import { redirectBreaker } from '../auth/redirect-breaker.ts';
 import { useAuthStore } from '../auth/store.ts';
 import { tokens } from '../auth/tokens.ts';
@@ -33,7 +33,8 @@ export function LoginPage() {
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       void navigate('/dashboard', { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not reach the server.');
+      // The api's refusal, or that nothing answered: both say what to do next. The form keeps what was typed.
+      setError(caught instanceof ApiError || caught instanceof Unreachable ? caught.message : 'Sign-in failed. Try again.');
     } finally {
       setBusy(false);
     }

@@ -10,7 +10,6 @@ const SAYS_SO_WITHIN_MS = 2_000;
 
 describeIncident('unreachable-api-origin', () => {
   test('the api origin answers nothing: sign-in says the service cannot be reached at once, keeps the form, and works once the api appears', async ({
-    page,
     app,
     tenant,
     webStartup,
@@ -18,30 +17,28 @@ describeIncident('unreachable-api-origin', () => {
     requests,
     navigations,
   }) => {
-    const signIn = page.getByRole('button', { name: 'Sign in' });
     const logins = { method: 'POST', path: '/api/v1/auth/login' };
 
     const { webUrl, apiUrl } = await test.step('conditions: the web app is served pointing at an api origin where nothing listens', () =>
       webStartup.serve());
 
     await test.step('action: a user opens the sign-in page and signs in', async () => {
-      await page.goto(`${webUrl}/login`);
+      await app.loginPage.open(webUrl);
       await app.loginPage.signIn(tenant.member);
     });
 
     await test.step(`recovery: within ${SAYS_SO_WITHIN_MS} ms the page says the service cannot be reached; the form is usable and keeps what was typed`, async () => {
-      const alert = page.getByRole('alert');
-      await expect(alert, 'sign-in waited, silent, for an unreachable api').toBeVisible({ timeout: SAYS_SO_WITHIN_MS });
-      await expect(alert, 'the page names the cause and what to do').toHaveText(UNREACHABLE);
-      await expect(signIn, 'the form must not stay busy').toBeEnabled();
-      const typed = await Promise.all([page.getByLabel('Email').inputValue(), page.getByLabel('Password').inputValue()]);
-      expect(typed, 'the form keeps what was typed').toEqual([tenant.member.email, tenant.member.password]);
+      const { error, submit } = app.loginPage;
+      await expect(error, 'sign-in waited, silent, for an unreachable api').toBeVisible({ timeout: SAYS_SO_WITHIN_MS });
+      await expect(error, 'the page names the cause and what to do').toHaveText(UNREACHABLE);
+      await expect(submit, 'the form must not stay busy').toBeEnabled();
+      expect(await app.loginPage.typed(), 'the form keeps what was typed').toEqual([tenant.member.email, tenant.member.password]);
       expect(requests.count(logins), 'one attempt: a refused connection is not retried behind the user').toBe(1);
     });
 
     await test.step('action: the api appears at that origin; the user presses Sign in again', async () => {
       await apiStartup.serveTestMode({ at: apiUrl, webOrigin: webUrl });
-      await signIn.click();
+      await app.loginPage.submit.click();
     });
 
     await test.step('recovery: signed in, on the dashboard, without a reload', async () => {

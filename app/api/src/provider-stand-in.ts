@@ -32,6 +32,8 @@ export function providerStandIn(providerUrl: string) {
   // Steps a test sent for a held job, queued until the worker's next long poll takes them.
   const steps = new Map<string, ProviderStep[]>();
   const waiters = new Map<string, () => void>();
+  // Steps a worker's poll has taken: the test's proof that the worker heard what the provider said.
+  const stepsTaken = new Map<string, number>();
 
   const wake = (jobId: string) => {
     const generationId = generationOfJob.get(jobId);
@@ -40,7 +42,8 @@ export function providerStandIn(providerUrl: string) {
   };
 
   function apply(generation: Generation, step: ProviderStep) {
-    if ('progress' in step) generation.state = { status: 'running', progress: step.progress };
+    if ('phase' in step) generation.state = { status: step.phase };
+    else if ('progress' in step) generation.state = { status: 'processing', progress: step.progress };
     else if ('complete' in step) generation.state = { status: 'succeeded', output: step.complete };
     else generation.state = { status: 'failed', error: step.fail };
   }
@@ -64,7 +67,7 @@ export function providerStandIn(providerUrl: string) {
         return HttpResponse.json({ error: { code: 'invalid_api_key', message } }, { status: 401 });
       }
       const id = `gen_${randomUUID()}`;
-      generations.set(id, { tenantId: metadata.tenantId, jobId: metadata.jobId, prompt, state: { status: 'running', progress: 0 } });
+      generations.set(id, { tenantId: metadata.tenantId, jobId: metadata.jobId, prompt, state: { status: 'queued' } });
       if (metadata.jobId) {
         generationOfJob.set(metadata.jobId, id);
         const count = (startedForJob.get(metadata.jobId)?.count ?? 0) + 1;
@@ -80,7 +83,7 @@ export function providerStandIn(providerUrl: string) {
       const { jobId } = generation;
       if (!scripts.get(generation.tenantId)?.hold || !jobId) {
         // Unscripted: halfway on the first poll, done on the next.
-        const fresh = generation.state.status === 'running' && generation.state.progress === 0;
+        const fresh = generation.state.status === 'queued';
         apply(generation, fresh ? { progress: 50 } : { complete: `Generated: ${generation.prompt}` });
       } else {
         if (!steps.get(jobId)?.length) {
@@ -91,9 +94,12 @@ export function providerStandIn(providerUrl: string) {
           waiters.delete(id);
         }
         const step = steps.get(jobId)?.shift();
-        if (step) apply(generation, step);
+        if (step) {
+          apply(generation, step);
+          stepsTaken.set(jobId, (stepsTaken.get(jobId) ?? 0) + 1);
+        }
       }
-      if (generation.state.status !== 'running') {
+      if (generation.state.status === 'succeeded' || generation.state.status === 'failed') {
         generations.delete(id);
         if (jobId) {
           generationOfJob.delete(jobId);
@@ -115,10 +121,19 @@ export function providerStandIn(providerUrl: string) {
       wake(jobId);
     },
     generationsStarted: (jobId: string) => startedForJob.get(jobId)?.count ?? 0,
+    /** What the worker did with the job's generation: the steps its polls took, and whether a poll waits for the next. */
+    follower: (jobId: string) => ({
+      stepsTaken: stepsTaken.get(jobId) ?? 0,
+      waiting: waiters.has(generationOfJob.get(jobId) ?? ''),
+    }),
     /** A deleted tenant's held generations fail, so no worker waits on them. */
     forgetTenant(tenantId: string) {
       scripts.delete(tenantId);
-      for (const [jobId, started] of startedForJob) if (started.tenantId === tenantId) startedForJob.delete(jobId);
+      for (const [jobId, started] of startedForJob) {
+        if (started.tenantId !== tenantId) continue;
+        startedForJob.delete(jobId);
+        stepsTaken.delete(jobId);
+      }
       for (const [jobId, generationId] of generationOfJob) {
         if (generations.get(generationId)?.tenantId !== tenantId) continue;
         steps.set(jobId, [{ fail: 'tenant deleted' }]);

@@ -155,6 +155,12 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
           oneOf: [
             {
               type: 'object',
+              required: ['phase'],
+              additionalProperties: false,
+              properties: { phase: { enum: ['queued', 'started'] } },
+            },
+            {
+              type: 'object',
               required: ['progress'],
               additionalProperties: false,
               properties: { progress: { type: 'integer', minimum: 0, maximum: 100 } },
@@ -173,6 +179,7 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
 
   app.get<{ Params: { jobId: string } }>('/api/v1/__test__/provider/jobs/:jobId', async (request) => ({
     generationsStarted: deps.provider.generationsStarted(request.params.jobId),
+    ...deps.provider.follower(request.params.jobId),
   }));
 
   app.put<{ Body: { tenantId: string; on: boolean } }>(

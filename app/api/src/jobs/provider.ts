@@ -15,8 +15,16 @@ export interface ProviderMetadata {
   jobId?: string;
 }
 
+/**
+ * A generation in the provider's own words: `queued` and `started` before any progress,
+ * `processing` with it, then an ending. Only the worker reads them; the app's jobs speak
+ * its own vocabulary (JobStatus), so the two meet in one place.
+ */
 export type GenerationState =
-  { status: 'running'; progress: number } | { status: 'succeeded'; output: string } | { status: 'failed'; error: string };
+  | { status: 'queued' | 'started' }
+  | { status: 'processing'; progress: number }
+  | { status: 'succeeded'; output: string }
+  | { status: 'failed'; error: string };
 
 /** The provider could not be reached or answered 5xx: worth retrying later. */
 export class ProviderUnavailable extends Error {}

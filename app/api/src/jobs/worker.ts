@@ -89,6 +89,7 @@ export function generationQueue(deps: QueueDeps) {
   async function run({ jobId, bugSwitches = [] }: GenerationMessage) {
     const { jobs, provider, announce } = deps;
     const late = { wins: bugSwitches.includes('late-write-wins') };
+    const wordEnds = bugSwitches.includes('provider-word-ends-job');
     const started = await jobs.start(jobId);
     if (!started) return; // cancelled, or already finished
     announce(started);
@@ -110,24 +111,29 @@ export function generationQueue(deps: QueueDeps) {
         if (!generationId) return;
         continue;
       }
-      if (state.status === 'running') {
-        if (state.progress === progress) {
-          // Nothing new within the long-poll window; stop if the job ended meanwhile.
-          const current = await jobs.byId(jobId);
-          if (current?.status !== 'running') return;
-          continue;
-        }
+      // Bug 'provider-word-ends-job': the original loop knew one word for a generation under
+      // way, and read any other as its end.
+      const ending = state.status === 'succeeded' || state.status === 'failed' || (wordEnds && state.status !== 'processing');
+      if (ending) {
+        const ended =
+          state.status === 'succeeded'
+            ? await jobs.complete(jobId, state.output, late)
+            : await jobs.fail(jobId, 'error' in state ? state.error : `The provider said ${state.status}.`, late);
+        if (!ended) return dropLate(jobId, state.status);
+        announce(ended);
+        return;
+      }
+      // Any other word means the provider is still at it: queued, started, processing, or one it added since.
+      if (state.status === 'processing' && state.progress !== progress) {
         progress = state.progress;
         const updated = await jobs.progress(jobId, progress, late);
         if (!updated) return dropLate(jobId, 'progress');
         announce(updated);
         continue;
       }
-      const ended =
-        state.status === 'succeeded' ? await jobs.complete(jobId, state.output, late) : await jobs.fail(jobId, state.error, late);
-      if (!ended) return dropLate(jobId, state.status);
-      announce(ended);
-      return;
+      // Nothing new within the long-poll window; stop if the job ended meanwhile.
+      const current = await jobs.byId(jobId);
+      if (current?.status !== 'running') return;
     }
   }
 

@@ -284,7 +284,7 @@ export const incidents = [
       'The backend said queued / started / processing, the frontend knew pending / running: active jobs showed the wrong state and were refused cancel.',
     rootCause:
       'Two parts of the system spoke different status vocabularies, and the one that read the other took a word it did not know for something else.',
-    fix: "The app's jobs speak one vocabulary, typed once in app/shared/api-types.ts. The provider's words meet it in one place, the worker: only succeeded and failed end a job; any other word (queued, started, processing, or one added since) means the generation is under way, so the job stays running and cancellable.",
+    fix: "The app's jobs speak one vocabulary, typed once in app/shared/api-types.ts. The provider's words meet it in one place, the worker: only succeeded and failed end a job; any other word (queued, started, processing) means the generation is under way, so the job stays running and cancellable.",
     bugSwitch: 'provider-word-ends-job',
     spec: 'tests/status-vocabulary.spec.ts',
     analogue:

@@ -2,7 +2,8 @@
 // API. It is the stack's one mock: everything else is real. Behaviour is per tenant (each
 // test has its own), so tests running in parallel never see each other's scripts:
 //   - by default a generation runs to completion at once (one progress step, then output);
-//   - `hold` keeps each generation running until the test sends it steps;
+//   - `hold` keeps each generation queued until the test sends it steps: a phase (queued,
+//     started), progress (processing), or an ending;
 //   - `moderation: 'unavailable'` answers the moderation check with 503;
 //   - `moderation: 'malformed'` answers it with a body that is not JSON, which the api
 //     cannot handle: a real crash path, for specs about 500s;

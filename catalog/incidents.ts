@@ -342,6 +342,20 @@ export const incidents = [
     signature: /stuck after an internal 401: job [0-9a-f-]+ still active/,
   },
   {
+    id: 'expiry-before-follow-up',
+    source: 'stuck-generations-internal-401.md, issue B (the session might expire between generation creation and process trigger)',
+    symptom:
+      "The frontend's follow-up call after creating a generation was refused with 401 Unauthorized and retried with the same credentials.",
+    rootCause:
+      'The follow-up treated an expired session as a failure like any other: it sent the dead credentials again instead of renewing them.',
+    fix: "The job's live socket reads the api's 4401 as a 401: it renews the session once, through the client's one shared refresh, and reconnects at once; a refresh that fails signs the user out as any 401 would.",
+    bugSwitch: 'socket-ignores-expiry',
+    spec: 'tests/expiry-before-follow-up.spec.ts',
+    analogue:
+      "The report's follow-up was an HTTP trigger with cookie auth; here it is the job's live socket, reconnecting after a dropped connection with an access token that expired meanwhile.",
+    signature: /expiry unrenewed: the socket of job [0-9a-f-]+ did not come back live after the api refused its expired token/,
+  },
+  {
     id: 'secret-fragment-in-log',
     source: 'stuck-generations-internal-401.md, "Evidence & Logs" (the auth check\'s log line)',
     symptom: 'The server logs carried the internal secret, cut short, and the report quoted them.',

@@ -112,8 +112,8 @@ export const regressions: readonly Regression[] = [
     name: 'any 401 logs out',
     story: '"A 401 means the session is gone": the silent refresh is skipped.',
     file: 'app/web/src/api/client.ts',
-    find: 'if (renewed || (await refreshOnce())) response = await send(path, init);',
-    replace: 'if (renewed) response = await send(path, init);',
+    find: '(tokens.access() !== sentWith && tokens.access() !== null) || refreshOnce();',
+    replace: 'tokens.access() !== sentWith && tokens.access() !== null;',
   },
   {
     incident: 'hmr-remount-auth-loss',
@@ -374,8 +374,8 @@ export const regressions: readonly Regression[] = [
     story:
       '"Reset the backoff once connected": every socket that opens resets the count, so a server that closes after opening is retried forever.',
     file: 'app/web/src/jobs/use-job-socket.ts',
-    find: "send({ type: 'auth', token: tokens.access() ?? '' });",
-    replace: "failures = 0;\n        send({ type: 'auth', token: tokens.access() ?? '' });",
+    find: "send({ type: 'auth', token: sentWith ?? '' });",
+    replace: "failures = 0;\n        send({ type: 'auth', token: sentWith ?? '' });",
   },
   {
     incident: 'ws-reconnect-churn',
@@ -406,8 +406,8 @@ export const regressions: readonly Regression[] = [
     name: 'socket reopened on every job change',
     story: "A refactor lists the whole job as the effect's dependency: each new status closes the socket and opens another.",
     file: 'app/web/src/jobs/use-job-socket.ts',
-    find: '}, [job.id, enabled, churn, forgetful, hasty]);',
-    replace: '}, [job, enabled, churn, forgetful, hasty]);',
+    find: '}, [job.id, enabled, churn, forgetful, hasty, expiryBlind]);',
+    replace: '}, [job, enabled, churn, forgetful, hasty, expiryBlind]);',
   },
   {
     incident: 'pong-as-status',
@@ -909,6 +909,30 @@ export const regressions: readonly Regression[] = [
     file: 'app/api/src/jobs/repository.ts',
     find: 'WHERE user_id = $1 AND dismissed_at IS NULL`',
     replace: 'WHERE user_id = $1`',
+  },
+  {
+    incident: 'expiry-before-follow-up',
+    name: 'the socket keeps its first token',
+    story: '"Spare a storage read per reconnect": the socket keeps the token it first authenticated with.',
+    file: 'app/web/src/jobs/use-job-socket.ts',
+    find: 'sentWith = tokens.access();',
+    replace: 'sentWith ??= tokens.access();',
+  },
+  {
+    incident: 'expiry-before-follow-up',
+    name: 'a refused socket signs the user out',
+    story: '"The api said sign in again": a socket refused with 4401 sends the user to sign in.',
+    file: 'app/web/src/api/client.ts',
+    find: '  if (await renewAccess(sentWith)) return true;\n',
+    replace: '',
+  },
+  {
+    incident: 'expiry-before-follow-up',
+    name: 'renewed through a refused request',
+    story: '"Reuse the client\'s 401 handling": the socket renews the session by asking /auth/me, which refreshes on its 401.',
+    file: 'app/web/src/api/client.ts',
+    find: '  if (await renewAccess(sentWith)) return true;\n',
+    replace: "  if (await authed('/auth/me').then(() => true, () => false)) return true;\n",
   },
   {
     incident: 'secret-fragment-in-log',

@@ -130,6 +130,8 @@ export type PlantedSessionState = 'valid' | 'expired' | 'revoked';
 export interface PlantSessionRequest {
   userId: string;
   state: PlantedSessionState;
+  /** A valid session only: its access token has this many seconds left, by the server's clock. */
+  accessLeftSeconds?: number;
 }
 
 export interface PlantedSession extends TokenPair {

@@ -116,7 +116,15 @@ export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis:
     const standIn = providerStandIn(config.providerUrl);
     standIn.listen();
     app.addHook('onClose', async () => standIn.close());
-    testHookRoutes(app, { db: deps.db, sessions, clock, provider: standIn, issued, refreshTtlSeconds: config.refreshTtlSeconds });
+    testHookRoutes(app, {
+      db: deps.db,
+      sessions,
+      clock,
+      provider: standIn,
+      issued,
+      refreshTtlSeconds: config.refreshTtlSeconds,
+      accessTtlSeconds: config.accessTtlSeconds,
+    });
     standInRoutes(app, { redis: deps.redis, clock, provider: standIn });
   }
   app.addHook('onClose', async () => {

@@ -50,7 +50,15 @@ export const demoModeKey = (tenantId: string) => `e2e:demo-mode:${tenantId}`;
 
 export function testHookRoutes(
   app: FastifyInstance,
-  deps: { db: pg.Pool; sessions: Sessions; clock: Clock; provider: ProviderStandIn; issued: IssuedSecrets; refreshTtlSeconds: number },
+  deps: {
+    db: pg.Pool;
+    sessions: Sessions;
+    clock: Clock;
+    provider: ProviderStandIn;
+    issued: IssuedSecrets;
+    refreshTtlSeconds: number;
+    accessTtlSeconds: number;
+  },
 ) {
   const { db, sessions, clock, provider, issued } = deps;
 
@@ -85,7 +93,11 @@ export function testHookRoutes(
         body: {
           type: 'object',
           required: ['userId', 'state'],
-          properties: { userId: { type: 'string' }, state: { enum: ['valid', 'expired', 'revoked'] } },
+          properties: {
+            userId: { type: 'string' },
+            state: { enum: ['valid', 'expired', 'revoked'] },
+            accessLeftSeconds: { type: 'integer', minimum: 1 },
+          },
         },
       },
     },
@@ -98,9 +110,14 @@ export function testHookRoutes(
       if (!row) return reply.code(404).send({ error: 'not_found', message: `No user ${request.body.userId}` });
       const user: User = { id: row.id, email: row.email, role: row.role, tenantId: row.tenant_id };
       const now = await clock.now(user.tenantId);
-      // An expired session was issued longer ago than the refresh lifetime, so both halves are dead.
-      const issuedAtMs = request.body.state === 'expired' ? now - (deps.refreshTtlSeconds + 60) * 1000 : now;
-      const planted = await sessions.open(user, { issuedAtMs, revoked: request.body.state === 'revoked' });
+      // An expired session was issued longer ago than the refresh lifetime, so both halves are dead;
+      // one with little access left was issued just under the access lifetime ago.
+      const { state, accessLeftSeconds } = request.body;
+      const issuedAtMs =
+        state === 'expired'
+          ? now - (deps.refreshTtlSeconds + 60) * 1000
+          : now - (accessLeftSeconds ? deps.accessTtlSeconds - accessLeftSeconds : 0) * 1000;
+      const planted = await sessions.open(user, { issuedAtMs, revoked: state === 'revoked' });
       return reply.code(201).send(planted satisfies PlantedSession);
     },
   );

@@ -123,17 +123,25 @@ function sessionLost(reason: 'session-expired'): void {
   window.location.assign(hadSession ? `/login?reason=${reason}` : '/login');
 }
 
+/**
+ * A fresh access token for a caller refused with `sentWith`: the one another caller renewed
+ * while this one was out (so no second rotation), or one shared refresh.
+ */
+const renewAccess = async (sentWith: string | null) => (tokens.access() !== sentWith && tokens.access() !== null) || refreshOnce();
+
 async function authed<T>(path: string, init?: RequestInit): Promise<T> {
   const sentWith = tokens.access();
   let response = await send(path, init);
-  if (response.status === 401) {
-    // Refreshed by another request while this one was out: retry with the new token
-    // instead of rotating again.
-    const renewed = tokens.access() !== sentWith && tokens.access() !== null;
-    if (renewed || (await refreshOnce())) response = await send(path, init);
-  }
+  if (response.status === 401 && (await renewAccess(sentWith))) response = await send(path, init);
   if (response.status === 401) sessionLost('session-expired');
   return parse<T>(response);
+}
+
+/** For the job socket, whose 4401 is a 401: true once the session is renewed; otherwise the session is lost. */
+export async function renewSession(sentWith: string | null): Promise<boolean> {
+  if (await renewAccess(sentWith)) return true;
+  sessionLost('session-expired');
+  return false;
 }
 
 const untilAnswered = (attempt: () => Promise<Response>): Promise<Response> =>

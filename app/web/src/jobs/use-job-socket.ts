@@ -1,17 +1,20 @@
 // One socket per active job. Status frames go to onStatus; keep-alive pongs are only
 // proof of life. The client pings every few seconds and the server answers with a pong.
-// Reconnects are capped: past the cap the card says it fell back to polling. Closing on
+// Reconnects are capped: past the cap the card says it fell back to polling. A token the
+// api refuses (4401) renews the session once, as a 401 would, and reconnects. Closing on
 // purpose (unmount, job finished) never counts as a failure, and a socket still
 // connecting is closed once open, which avoids "closed before the connection is established".
 import { useEffect, useRef, useState } from 'react';
 import type { ClientFrame, Job, JobFrame } from '../../../shared/api-types.ts';
-import { liveUrl } from '../api/client.ts';
+import { liveUrl, renewSession } from '../api/client.ts';
 import { tokens } from '../auth/tokens.ts';
 import { bugOn } from '../bugs.ts';
 import { MAX_BACKOFF_MS, SOCKET_PING_MS } from '../timers.ts';
 
 export const MAX_RECONNECTS = 5;
 const FINISHED = 1000;
+/** The api's "sign in again": the token the socket sent is no longer good. */
+const SIGN_IN_AGAIN = 4401;
 
 export type SocketState = 'off' | 'connecting' | 'live' | 'polling';
 
@@ -31,6 +34,7 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
   const churn = bugOn('uncapped-socket-reconnect');
   const forgetful = bugOn('reconnect-after-own-close');
   const hasty = bugOn('close-while-connecting');
+  const expiryBlind = bugOn('socket-ignores-expiry');
 
   useEffect(() => {
     if (!enabled) return;
@@ -39,19 +43,24 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
     let ping: ReturnType<typeof setInterval> | undefined;
     let failures = 0;
     let closing = false;
+    let sentWith: string | null = null;
+    // One renewal per refusal: a fresh token refused again is a failure like any other.
+    let renewed = false;
     const send = (frame: ClientFrame) => socket.send(JSON.stringify(frame));
 
     const connect = () => {
       setState('connecting');
       socket = new WebSocket(liveUrl(job.id));
       socket.onopen = () => {
-        send({ type: 'auth', token: tokens.access() ?? '' });
+        sentWith = tokens.access();
+        send({ type: 'auth', token: sentWith ?? '' });
         ping = setInterval(() => send({ type: 'ping' }), SOCKET_PING_MS);
       };
       socket.onmessage = (event: MessageEvent<string>) => {
         const next = statusOf(JSON.parse(event.data) as JobFrame, latest.current.job);
         if (!next) return; // a pong: the connection is alive, nothing changed
         failures = 0;
+        renewed = false;
         setState('live');
         latest.current.onStatus(next);
       };
@@ -60,11 +69,27 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
         // The original hook did not know it had closed the socket itself, and reconnected.
         if (closing && !forgetful) return;
         if (event.code === FINISHED) return setState('off');
-        failures += 1;
-        if (failures > MAX_RECONNECTS && !churn) return setState('polling');
-        setState('connecting');
-        retry = setTimeout(connect, churn ? 250 : Math.min(500 * 2 ** failures, MAX_BACKOFF_MS));
+        // The access token expired while the socket was away: renew the session as a 401
+        // would, and reconnect at once. Bug 'socket-ignores-expiry': the original retried
+        // the dead token on its backoff until it gave up on live updates.
+        if (event.code === SIGN_IN_AGAIN && !renewed && !expiryBlind) {
+          renewed = true;
+          setState('connecting');
+          // A refresh that could not reach the api is a failed attempt, retried on the backoff.
+          void renewSession(sentWith).then(
+            (ok) => ok && !closing && connect(),
+            () => !closing && reconnectLater(),
+          );
+          return;
+        }
+        reconnectLater();
       };
+    };
+    const reconnectLater = () => {
+      failures += 1;
+      if (failures > MAX_RECONNECTS && !churn) return setState('polling');
+      setState('connecting');
+      retry = setTimeout(connect, churn ? 250 : Math.min(500 * 2 ** failures, MAX_BACKOFF_MS));
     };
     connect();
 
@@ -75,7 +100,7 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
       if (socket.readyState === WebSocket.CONNECTING && !hasty) socket.onopen = () => socket.close();
       else socket.close();
     };
-  }, [job.id, enabled, churn, forgetful, hasty]);
+  }, [job.id, enabled, churn, forgetful, hasty, expiryBlind]);
 
   return enabled ? state : 'off';
 }

@@ -54,7 +54,7 @@ describeIncident('expiry-before-follow-up', () => {
 
     await test.step('action: the connection drops; the socket reconnects on its backoff, with the expired token', async () => {
       await sockets.drop();
-      await expect(jobsPage.card).toHaveAttribute('data-live', 'connecting');
+      await expect(jobsPage.card, 'the socket never dropped: the condition did not arise').toHaveAttribute('data-live', 'connecting');
       await page.clock.runFor(FIRST_RECONNECT_MS);
       await expect
         .poll(() => sockets.serverCloses.filter((code) => code === SIGN_IN_AGAIN).length, {

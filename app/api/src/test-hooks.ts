@@ -96,7 +96,7 @@ export function testHookRoutes(
           properties: {
             userId: { type: 'string' },
             state: { enum: ['valid', 'expired', 'revoked'] },
-            accessLeftSeconds: { type: 'integer', minimum: 1 },
+            accessLeftSeconds: { type: 'integer', minimum: 1, maximum: deps.accessTtlSeconds },
           },
         },
       },
@@ -196,7 +196,7 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
 
   app.get<{ Params: { jobId: string } }>('/api/v1/__test__/provider/jobs/:jobId', async (request) => ({
     generationsStarted: deps.provider.generationsStarted(request.params.jobId),
-    ...deps.provider.follower(request.params.jobId),
+    follower: deps.provider.follower(request.params.jobId),
   }));
 
   app.put<{ Body: { tenantId: string; on: boolean } }>(

@@ -67,6 +67,18 @@ export const regressions: readonly Regression[] = [
     replace: '',
   },
   {
+    incident: 'session-expiry-loop',
+    name: 'an open breaker fails calls fast',
+    story:
+      '"Make it a real circuit breaker": while it is open, the client refuses api calls instead of sending them, so a looping tab stops hammering the api.',
+    file: 'app/web/src/api/client.ts',
+    find: 'async function send(path: string, init: RequestInit = {}, withAuth = true): Promise<Response> {\n',
+    replace:
+      'async function send(path: string, init: RequestInit = {}, withAuth = true): Promise<Response> {\n' +
+      "  const trips = (JSON.parse(sessionStorage.getItem('auth-redirects') ?? '[]') as number[]).filter((t) => Date.now() - t < 10_000);\n" +
+      '  if (trips.length > 3) throw new Unreachable();\n',
+  },
+  {
     incident: 'login-401-reload-loop',
     name: 'login check on the full URL',
     story: 'A refactor reads location.href instead of location.pathname, which never starts with /login.',

@@ -437,6 +437,22 @@ export const incidents = [
     needs: ['started-here'],
     signature: /sign-in waited, silent, for an unreachable api/,
   },
+  {
+    id: 'strict-mode-double-effects',
+    source:
+      'deployment-cascade-rate-limit-cors-schema.md, changes 5 ("Disabled React StrictMode temporarily for debugging") and technical debt 3 (the auth loop\'s root cause: React StrictMode behavior)',
+    symptom:
+      'An auth loop kept sending the user to /login; the team turned StrictMode off to debug it, and named its behavior as a suspected root cause.',
+    rootCause:
+      'StrictMode runs every mount effect twice in development. An effect that made an auth call of its own made it twice, and with refresh tokens that are good once, the second call ended the sign-in.',
+    fix: 'No mount effect makes an auth call: the session check is a query (one per key, however often it mounts), and a token is renewed only when refused, through the one shared refresh.',
+    bugSwitch: 'refresh-on-mount',
+    spec: 'tests/strict-mode-double-effects.spec.ts',
+    analogue:
+      'The report names StrictMode as a suspect and does not pin down the effect; here it is a renewal of the session in a mount effect, the common way StrictMode doubles an auth call.',
+    needs: ['own-stack'],
+    signature: /doubled auth calls: StrictMode's second run of the mount effects/,
+  },
 ] as const satisfies readonly Incident[];
 
 export type IncidentId = (typeof incidents)[number]['id'];

@@ -1157,4 +1157,31 @@ export const regressions: readonly Regression[] = [
     find: "      void navigate('/dashboard', { replace: true });",
     replace: "      window.location.replace('/dashboard');",
   },
+  {
+    incident: 'strict-mode-double-effects',
+    name: 'StrictMode taken out',
+    story: 'As the report did: "StrictMode double-fires everything in development; turn it off while we debug".',
+    file: 'app/web/src/main.tsx',
+    find: '  <StrictMode>\n    <App />\n  </StrictMode>,\n',
+    replace: '  <App />,\n',
+  },
+  {
+    incident: 'strict-mode-double-effects',
+    name: 'session checked again on mount',
+    story: '"Know who we are before the first query fires": the session check also asks the api from a mount effect.',
+    file: 'app/web/src/App.tsx',
+    find: '    refetchInterval: SESSION_CHECK_MS,\n  });\n',
+    replace:
+      '    refetchInterval: SESSION_CHECK_MS,\n  });\n' +
+      '  useEffect(() => void api.me().then(({ user }) => setUser(user), () => {}), [setUser]);\n',
+  },
+  {
+    incident: 'strict-mode-double-effects',
+    name: 'dashboard warmed from a mount effect',
+    story: '"Show the numbers sooner": the dashboard fetches them itself as it mounts, and hands them to the query cache.',
+    file: 'app/web/src/pages/DashboardPage.tsx',
+    find: "import { useQuery, useQueryClient } from '@tanstack/react-query';\nimport { useNavigate } from 'react-router';\nimport { api } from '../api/client.ts';\nimport { useAuthStore } from '../auth/store.ts';\nimport { tokens } from '../auth/tokens.ts';\n\nexport function DashboardPage() {\n  const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: api.dashboard });\n  const signOut = useAuthStore((s) => s.signOut);\n  const navigate = useNavigate();\n  const queryClient = useQueryClient();\n",
+    replace:
+      "import { useQuery, useQueryClient } from '@tanstack/react-query';\nimport { useEffect } from 'react';\nimport { useNavigate } from 'react-router';\nimport { api } from '../api/client.ts';\nimport { useAuthStore } from '../auth/store.ts';\nimport { tokens } from '../auth/tokens.ts';\n\nexport function DashboardPage() {\n  const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: api.dashboard });\n  const signOut = useAuthStore((s) => s.signOut);\n  const navigate = useNavigate();\n  const queryClient = useQueryClient();\n  // Warm the numbers as soon as the page mounts.\n  useEffect(() => void api.dashboard().then((data) => queryClient.setQueryData(['dashboard'], data), () => {}), [queryClient]);\n",
+  },
 ];

@@ -27,6 +27,8 @@ export const bugSwitches = {
     "The worker writes what the provider says whatever the job's status by then: a generation that goes on after the user cancelled overwrites the cancel with its progress, its result or its failure.",
   'provider-word-ends-job':
     "The worker knows one provider word for a generation under way, processing: queued or started reads as the generation's end, and the job fails while the provider still works on it.",
+  'refresh-on-mount':
+    'The app renews the session as it starts, from a mount effect, with a refresh call of its own: StrictMode runs the effect twice, the second call presents the refresh token the first just spent, and the api ends the sign-in.',
   'socket-ignores-expiry':
     "The job socket treats the api's 4401 (sign in again) as any failure: it sends the expired access token again on its backoff until it gives up on live updates, and never renews the session.",
   'pong-as-status': 'Every socket frame is read as a status update; a keep-alive pong, which has no status, becomes "pending".',

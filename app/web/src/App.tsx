@@ -1,7 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { BrowserRouter, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
-import { api } from './api/client.ts';
+import { api, renewOnStart } from './api/client.ts';
 import { queryClient } from './app-state.ts';
 import { authStore, useAuthStore, useSignedIn } from './auth/store.ts';
 import { tokens } from './auth/tokens.ts';
@@ -11,6 +11,7 @@ import { HealthBanner } from './health-banner.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { JobsPage } from './pages/JobsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { useMountEffectCount } from './render-count.ts';
 import { SESSION_CHECK_MS } from './timers.ts';
 
 /**
@@ -29,6 +30,9 @@ function SessionCheck() {
     },
     refetchInterval: SESSION_CHECK_MS,
   });
+  // Renews nothing unless bug 'refresh-on-mount' is on: the session is renewed when refused.
+  useEffect(() => void renewOnStart(), []);
+  useMountEffectCount('SessionCheck');
   // Bug 'failed-check-signs-out': the original app signed out on any failed check.
   const signOutOnFailure = bugOn('failed-check-signs-out') && check.isError;
   useEffect(() => {

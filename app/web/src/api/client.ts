@@ -137,6 +137,20 @@ async function authed<T>(path: string, init?: RequestInit): Promise<T> {
   return parse<T>(response);
 }
 
+/**
+ * Bug 'refresh-on-mount': the original app renewed the session as it started, with a refresh
+ * of its own. StrictMode runs mount effects twice, so the second call presented the token
+ * the first had just spent, and the api ended the sign-in. The app now renews only when a
+ * token is refused, through the one shared refresh.
+ */
+export async function renewOnStart(): Promise<void> {
+  const refreshToken = tokens.refresh();
+  if (!bugOn('refresh-on-mount') || !refreshToken) return;
+  const response = await send('/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken }) }, false);
+  if (response.ok) tokens.save((await response.json()) as TokenPair);
+  else sessionLost('session-expired');
+}
+
 /** For the job socket, whose 4401 is a 401: true once the session is renewed; otherwise the session is lost. */
 export async function renewSession(sentWith: string | null): Promise<boolean> {
   if (await renewAccess(sentWith)) return true;

@@ -144,8 +144,8 @@ async function authed<T>(path: string, init?: RequestInit): Promise<T> {
  * token is refused, through the one shared refresh.
  */
 export async function renewOnStart(): Promise<void> {
-  const refreshToken = tokens.refresh();
-  if (!bugOn('refresh-on-mount') || !refreshToken) return;
+  const refreshToken = bugOn('refresh-on-mount') && tokens.refresh();
+  if (!refreshToken) return;
   const response = await send('/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken }) }, false);
   if (response.ok) tokens.save((await response.json()) as TokenPair);
   else sessionLost('session-expired');

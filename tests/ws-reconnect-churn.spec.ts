@@ -163,18 +163,15 @@ describeIncident('ws-reconnect-churn', () => {
       await test.step('conditions: confirmed by that answer, the card opens its socket; the stalled api never upgrades it', async () => {
         await expect(jobsPage.card).toHaveAttribute('data-live', 'connecting');
         await expect.poll(() => sockets.opened(liveSocket).length).toBe(1);
+        // Still connecting as the user leaves: a socket that had opened would have sent its auth frame.
+        const [socket] = sockets.opened(liveSocket);
+        expect({ frames: socket?.frames.length, closed: socket?.closedAt !== undefined }, 'the socket is still connecting').toEqual({
+          frames: 0,
+          closed: false,
+        });
       });
 
       await test.step("action: the user leaves for the dashboard; the api recovers; the user comes back, and a minute of the page's timers runs", async () => {
-        // Still connecting: a socket that had opened would have sent its auth frame.
-        const [left] = sockets.opened(liveSocket);
-        expect(
-          { framesSent: left?.frames.length, closed: left?.closedAt !== undefined },
-          'the socket the user leaves is still connecting',
-        ).toEqual({
-          framesSent: 0,
-          closed: false,
-        });
         await app.navigate('Dashboard');
         await services.api.resume();
         await expect.poll(() => sockets.openNow(liveSocket).length, 'the socket, once open, was closed').toBe(0);

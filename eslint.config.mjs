@@ -38,6 +38,32 @@ export default tseslint.config(
       // unconditional assertion (a better failure than the first mismatch alone), and
       // bounded loops run the page's clock until the page answers, as a waiting user would.
       'playwright/no-conditional-in-test': 'off',
+      // Specs speak in verbs: routes come from the shared table, tokens from publicApi.as(),
+      // undos from the fixture that made the fault, log reads from apiLog, step values from the step.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[raw=/api.{0,2}v1/], TemplateElement[value.raw=/api.{0,2}v1/]',
+          message: 'Name api paths with routes and pathTo (fixtures/index.ts), never as /api/v1 text.',
+        },
+        {
+          selector: 'Literal[raw=/Bearer /], TemplateElement[value.raw=/Bearer /]',
+          message: 'Call as a user with publicApi.as(user or tokens): the fixture builds the header.',
+        },
+        {
+          selector: 'TryStatement',
+          message:
+            "A fault's undo belongs to its fixture (faults, services): end it in a step, and the fixture undoes what a failure left.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='stack'][callee.property.name='logs']",
+          message: "Read the api's log through apiLog (has, linesWith, sinceTestBegan).",
+        },
+        {
+          selector: "VariableDeclaration[kind='let'] > VariableDeclarator[init.value='']",
+          message: 'A test.step returns its value: const id = await test.step(…, async () => …).',
+        },
+      ],
       // Specs speak the fixtures' vocabulary: everything they use comes through the front door.
       'no-restricted-imports': [
         'error',

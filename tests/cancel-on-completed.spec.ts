@@ -1,7 +1,7 @@
 // job-status-oscillation-stale-storage-cancel.md: the user clicked cancel on a job that
 // had completed a moment earlier. The backend answered 422, and the UI showed the job
 // as cancelled anyway, then flipped back.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { anyJobSocket, describeIncident, expect, pathTo, routes, test } from '../fixtures/index.ts';
 
 const SERVER_MESSAGE = "Cannot cancel job with status 'completed'. Only pending and running jobs can be cancelled.";
 const UNREACHABLE = 'Could not reach the service. Check your connection and try again.';
@@ -25,17 +25,17 @@ describeIncident('cancel-on-completed', () => {
     jobStatuses,
   }) => {
     const { card } = app.jobsPage;
-    const cancelButton = page.getByRole('button', { name: 'Cancel job' });
+    const { cancelButton } = app.jobsPage;
     // The page's job sockets go through the test, which can hold the server's frames back.
-    const frames = await network.relaySockets(/\/api\/v1\/jobs\/[^/]+\/live$/);
-    let jobId = '';
+    const frames = await network.relaySockets(anyJobSocket);
 
-    await test.step('conditions: a running job on the jobs page, live over its socket', async () => {
-      jobId = await app.runningJob(tenant.member, 'a kite over dunes', 70);
+    const jobId = await test.step('conditions: a running job on the jobs page, live over its socket', async () => {
+      const jobId = await app.startHeldJob(tenant.member, 'a kite over dunes', 70);
       await expect(card).toHaveAttribute('data-live', 'live');
+      return jobId;
     });
 
-    const feed = await network.hold({ path: '/api/v1/jobs' });
+    const feed = await network.hold({ path: routes.jobs });
 
     await test.step('conditions: the job completes on the server; the page has not heard yet', async () => {
       frames.hold();
@@ -48,7 +48,7 @@ describeIncident('cancel-on-completed', () => {
     const before = await jobs.row(jobId);
 
     await test.step('action: the user clicks Cancel job', async () => {
-      const answered = page.waitForResponse((r) => r.url().endsWith(`/api/v1/jobs/${jobId}/cancel`));
+      const answered = page.waitForResponse((r) => r.url().endsWith(pathTo(routes.cancelJob, { id: jobId })));
       await cancelButton.click();
       const response = await answered;
       expect(response.status()).toBe(422);
@@ -63,7 +63,7 @@ describeIncident('cancel-on-completed', () => {
       await expect(card).toHaveAttribute('data-job-status', 'completed');
       await expect(card).toContainText('Result: a kite, dunes');
       await expect(cancelButton, 'Cancel is still offered on a finished job').toBeHidden();
-      expect(requests.count({ method: 'POST', path: `/api/v1/jobs/${jobId}/cancel` }), 'one cancel, not retried').toBe(1);
+      expect(requests.count({ method: 'POST', path: pathTo(routes.cancelJob, { id: jobId }) }), 'one cancel, not retried').toBe(1);
     });
 
     await test.step('recovery: the row in Postgres is untouched by the refused cancel', async () => {
@@ -91,15 +91,16 @@ describeIncident('cancel-on-completed', () => {
     jobStatuses,
   }) => {
     const { card } = app.jobsPage;
-    const cancelButton = page.getByRole('button', { name: 'Cancel job' });
-    let jobId = '';
-    const polls = () => requests.count({ method: 'GET', path: `/api/v1/jobs/${jobId}` });
+    const { cancelButton } = app.jobsPage;
+    const polls = () => requests.count({ method: 'GET', path: pathTo(routes.job, { id: jobId }) });
 
-    await test.step('conditions: a running job on the jobs page, live over its socket; an admin deletes its row', async () => {
-      jobId = await app.runningJob(tenant.member, 'a lighthouse in fog', 30, { clock: true });
-      await expect(card).toHaveAttribute('data-live', 'live');
-      await jobs.deleteRow(jobId);
-    });
+    const jobId =
+      await test.step('conditions: a running job on the jobs page, live over its socket; an admin deletes its row', async () => {
+        const jobId = await app.startHeldJob(tenant.member, 'a lighthouse in fog', 30, { clock: true });
+        await expect(card).toHaveAttribute('data-live', 'live');
+        await jobs.deleteRow(jobId);
+        return jobId;
+      });
 
     await test.step('action: the user clicks Cancel job', async () => {
       await cancelButton.click();
@@ -109,7 +110,7 @@ describeIncident('cancel-on-completed', () => {
 
     await test.step('recovery: never shown as cancelled; one cancel, answered 404; the card says the job was removed', async () => {
       await expect(jobStatuses).toNeverShow('cancelled', shownCancelled('404'));
-      expect(requests.matching({ method: 'POST', path: `/api/v1/jobs/${jobId}/cancel` }).map((r) => r.status)).toEqual([404]);
+      expect(requests.matching({ method: 'POST', path: pathTo(routes.cancelJob, { id: jobId }) }).map((r) => r.status)).toEqual([404]);
       await expect(card.getByRole('alert')).toHaveText(REMOVED);
       await expect(card).toContainText('Status: removed');
     });
@@ -136,27 +137,24 @@ describeIncident('cancel-on-completed', () => {
     test.setTimeout(60_000);
 
     test('the connection drops, then the database hangs (503): the reason inline each time, still running, and a cancel once all is back works', async ({
-      page,
       app,
       network,
-      services,
+      faults,
       tenant,
       jobs,
       requests,
       jobStatuses,
     }) => {
       const { card } = app.jobsPage;
-      const cancelButton = page.getByRole('button', { name: 'Cancel job' });
-      const cancels = (jobId: string) => ({ method: 'POST', path: `/api/v1/jobs/${jobId}/cancel` });
+      const { cancelButton } = app.jobsPage;
+      const cancels = (jobId: string) => ({ method: 'POST', path: pathTo(routes.cancelJob, { id: jobId }) });
       const clickCancel = async () => {
         await cancelButton.click();
         await expect(card).toHaveAttribute('aria-busy', 'false', { timeout: 10_000 });
       };
-      let jobId = '';
 
-      await test.step('conditions: a running job on the jobs page', async () => {
-        jobId = await app.runningJob(tenant.member, 'a heron at dusk', 40);
-      });
+      const jobId = await test.step('conditions: a running job on the jobs page', () =>
+        app.startHeldJob(tenant.member, 'a heron at dusk', 40));
 
       await test.step('action: the cancel request loses its connection', async () => {
         await network.dropNext(cancels(jobId));
@@ -171,12 +169,9 @@ describeIncident('cancel-on-completed', () => {
       });
 
       await test.step('action: Postgres hangs; the user clicks Cancel job again', async () => {
-        await services.postgres.pause();
-        try {
-          await clickCancel();
-        } finally {
-          await services.postgres.resume();
-        }
+        const hang = await faults.pause('postgres');
+        await clickCancel();
+        await hang.undo();
       });
 
       await test.step('recovery: never shown as cancelled; the 503 reason inline; still running, in the page and in Postgres', async () => {

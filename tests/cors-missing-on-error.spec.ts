@@ -1,14 +1,14 @@
 // deployment-cascade-rate-limit-cors-schema.md, section 5: the backend crashed, its 500
 // went out without CORS headers, and the browser reported "CORS blocked", hiding the
 // real error, which only the server log held.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { describeIncident, expect, routes, test } from '../fixtures/index.ts';
 
-const creates = { method: 'POST', path: '/api/v1/jobs' } as const;
+const creates = { method: 'POST', path: routes.jobs } as const;
 
 describeIncident('cors-missing-on-error', () => {
   test('the api crashes on job creation: the page shows the 500 and its request id, the server log has the rest', async ({
     app,
-    stack,
+    apiLog,
     tenant,
     provider,
     requests,
@@ -29,7 +29,7 @@ describeIncident('cors-missing-on-error', () => {
       const blocked = requests.matching(creates).filter((r) => r.failure);
       expect(
         blocked.map((r) => r.failure),
-        `CORS hid the error: ${blocked.length} POST /api/v1/jobs failed in the browser instead of showing their 500\n  ${blocked[0]?.failure}`,
+        `CORS hid the error: ${blocked.length} POST ${routes.jobs} failed in the browser instead of showing their 500\n  ${blocked[0]?.failure}`,
       ).toEqual([]);
       expect(requests.count({ ...creates, status: 500 })).toBeGreaterThanOrEqual(1);
       await expect(jobsPage.alert).toHaveText(/^Something went wrong on our side \(request [0-9a-f-]{36}\)\.$/);
@@ -37,7 +37,7 @@ describeIncident('cors-missing-on-error', () => {
     });
 
     await test.step('recovery: the request id on screen leads to the crash in the api log', async () => {
-      const line = (await stack.logs('api')).split('\n').find((l) => l.includes(requestId) && l.includes('unhandled error'));
+      const [line] = await apiLog.linesWith(requestId, 'unhandled error');
       expect(line, `no api log line for request ${requestId}`).toBeDefined();
       expect(line).toContain('SyntaxError');
     });

@@ -10,31 +10,29 @@ const STALL_MS = 5_000;
 describeIncident('double-trigger', () => {
   test('a job run again after a Redis stall resumes its generation: one provider generation, and the job completes', async ({
     app,
-    services,
-    stack,
+    faults,
+    apiLog,
     tenant,
     provider,
   }) => {
     test.setTimeout(60_000);
     const { jobsPage } = app;
-    let jobId = '';
 
-    await test.step('conditions: a job the provider holds at 40%, on the jobs page', async () => {
-      jobId = await app.runningJob(tenant.member, 'a lighthouse', 40);
-    });
+    const jobId = await test.step('conditions: a job the provider holds at 40%, on the jobs page', () =>
+      app.startHeldJob(tenant.member, 'a lighthouse', 40));
 
     await test.step(`action: Redis stalls for ${STALL_MS / 1000} s, past the job's lock, then comes back`, async () => {
-      await services.redis.pause();
-      try {
-        // Real time: the lock lapses on Redis's clock, which no page clock moves.
-        await new Promise((resolve) => setTimeout(resolve, STALL_MS));
-      } finally {
-        await services.redis.resume();
-      }
+      const stall = await faults.pause('redis');
+      // Real time: the lock lapses on Redis's clock, which no page clock moves.
+      await new Promise((resolve) => setTimeout(resolve, STALL_MS));
+      await stall.undo();
       // The condition must have happened: the queue ran the job again.
-      const stalled = async () =>
-        (await stack.logs('api')).split('\n').some((line) => line.includes(jobId) && line.includes('generation stalled'));
-      await expect.poll(stalled, { message: `job ${jobId} never stalled: its second run was not triggered`, timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(() => apiLog.has(jobId, 'generation stalled'), {
+          message: `job ${jobId} never stalled: its second run was not triggered`,
+          timeout: 15_000,
+        })
+        .toBe(true);
     });
 
     await test.step('recovery: the second run resumed the first generation instead of starting another', async () => {

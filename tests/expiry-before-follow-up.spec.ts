@@ -3,11 +3,10 @@
 // follow-up is the job's live socket: its connection drops, and it reconnects after the
 // access token expired. The card turns live only on a status frame, so "live again" means
 // the job's news arrives over the renewed socket.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { anyApiPath, anyJobSocket, describeIncident, expect, routes, test } from '../fixtures/index.ts';
 
 const PROMPT = 'a harbour after hours';
-const LIVE = /\/api\/v1\/jobs\/[^/]+\/live$/;
-const REFRESH = { method: 'POST', path: '/api/v1/auth/refresh' };
+const REFRESH = { method: 'POST', path: routes.refresh };
 /** The access token's life left at sign-in: enough to open the page, create the job and go live. */
 const ACCESS_LEFT_SECONDS = 6;
 /** The socket's first reconnect waits 1 s (500 ms × 2, app/web/src/jobs/use-job-socket.ts). */
@@ -26,31 +25,32 @@ describeIncident('expiry-before-follow-up', () => {
     navigations,
   }) => {
     const { jobsPage } = app;
-    const sockets = await network.relaySockets(LIVE);
-    let jobId = '';
+    const sockets = await network.relaySockets(anyJobSocket);
 
-    await test.step(`conditions: signed in with ${ACCESS_LEFT_SECONDS} s of access left; a job running, live over its socket (page clock paused)`, async () => {
-      const { accessToken } = await app.openJobsPage(tenant.member, {
-        held: true,
-        clock: true,
-        accessLeftSeconds: ACCESS_LEFT_SECONDS,
+    const jobId =
+      await test.step(`conditions: signed in with ${ACCESS_LEFT_SECONDS} s of access left; a job running, live over its socket (page clock paused)`, async () => {
+        const { accessToken } = await app.openJobsPage(tenant.member, {
+          held: true,
+          clock: true,
+          accessLeftSeconds: ACCESS_LEFT_SECONDS,
+        });
+        const jobId = await jobsPage.generateAndFollow(PROMPT);
+        await provider.step(jobId, { progress: 40 });
+        await expect(jobsPage.card).toContainText('running (40%)');
+        await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
+        // From here the page's timers run only when the test runs them: no feed refresh or
+        // session check renews the session behind the socket's back.
+        await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+        // Real time: the token expires on the api's clock, which no page clock moves.
+        await expect
+          .poll(async () => (await network.capture(routes.me, accessToken)).status(), {
+            message: 'the planted access token never expired',
+            timeout: (ACCESS_LEFT_SECONDS + 5) * 1000,
+          })
+          .toBe(401);
+        expect(requests.count(REFRESH), 'the page renewed its session before the socket dropped: the condition did not arise').toBe(0);
+        return jobId;
       });
-      jobId = await jobsPage.follow(PROMPT);
-      await provider.step(jobId, { progress: 40 });
-      await expect(jobsPage.card).toContainText('running (40%)');
-      await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
-      // From here the page's timers run only when the test runs them: no feed refresh or
-      // session check renews the session behind the socket's back.
-      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
-      // Real time: the token expires on the api's clock, which no page clock moves.
-      await expect
-        .poll(async () => (await network.capture('/api/v1/auth/me', accessToken)).status(), {
-          message: 'the planted access token never expired',
-          timeout: (ACCESS_LEFT_SECONDS + 5) * 1000,
-        })
-        .toBe(401);
-      expect(requests.count(REFRESH), 'the page renewed its session before the socket dropped: the condition did not arise').toBe(0);
-    });
 
     await test.step('action: the connection drops; the socket reconnects on its backoff, with the expired token', async () => {
       await sockets.drop();
@@ -75,7 +75,7 @@ describeIncident('expiry-before-follow-up', () => {
       expect(
         {
           refreshes: requests.count(REFRESH),
-          refused: requests.matching({ path: /^\/api\/v1\//, status: 401 }).map((r) => `${r.method} ${r.path}`),
+          refused: requests.matching({ path: anyApiPath, status: 401 }).map((r) => `${r.method} ${r.path}`),
           arrivalsAtLogin: navigations.arrivalsAt('/login'),
         },
         `the renewal went through a refused request, not the socket\n  navigations: ${navigations.sequence()}`,

@@ -21,21 +21,21 @@ describeIncident('feed-stability', () => {
       const { jobsPage } = app;
       const rows = jobsPage.feed.locator('li');
       const serverOrder = async () => (await jobs.ofUser(user)).map((job) => job.id);
-      let token = '';
 
-      await test.step(`conditions: ${PAGE_SIZE + 4} jobs, the first page of the feed on screen`, async () => {
-        token = (await app.signIn(user)).accessToken;
-        for (let i = 1; i <= PAGE_SIZE + 4; i++) await jobs.create(token, `backlog item ${i}`);
+      const session = await test.step(`conditions: ${PAGE_SIZE + 4} jobs, the first page of the feed on screen`, async () => {
+        const session = await app.signIn(user);
+        for (let i = 1; i <= PAGE_SIZE + 4; i++) await jobs.create(session, `backlog item ${i}`);
         await jobsPage.open();
         await expect(rows).toHaveCount(PAGE_SIZE);
         // Tag each row element with the job it shows now: a row that later shows another job was reused.
         await rows.evaluateAll((elements) => {
           for (const row of elements) (row as HTMLElement & { e2eJob?: string }).e2eJob = row.getAttribute('data-job-id')!;
         });
+        return session;
       });
 
       await test.step('action: three new jobs are created elsewhere, then the user loads more', async () => {
-        for (let i = 1; i <= 3; i++) await jobs.create(token, `new item ${i}`);
+        for (let i = 1; i <= 3; i++) await jobs.create(session, `new item ${i}`);
         await page.getByRole('button', { name: 'Load more' }).click();
         await expect(page.getByRole('button', { name: 'Load more' })).toBeHidden();
       });
@@ -83,8 +83,8 @@ describeIncident('feed-stability', () => {
       const { jobsPage } = app;
 
       await test.step(`conditions: ${PAGE_SIZE + 4} jobs created within one millisecond, the first page on screen`, async () => {
-        const { accessToken } = await app.signIn(user);
-        for (let i = 1; i <= PAGE_SIZE + 4; i++) await jobs.create(accessToken, `burst item ${i}`);
+        const session = await app.signIn(user);
+        for (let i = 1; i <= PAGE_SIZE + 4; i++) await jobs.create(session, `burst item ${i}`);
         await jobs.packIntoOneMillisecond(user);
         await jobsPage.open();
         await expect(jobsPage.feed.locator('li')).toHaveCount(PAGE_SIZE);

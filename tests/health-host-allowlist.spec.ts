@@ -1,7 +1,7 @@
 // session-expiry-refresh-loop.md, part 2.2 (issues 2.2.2 and 2.2.6): the backend's host
 // allowlist named only the public host, so the container healthcheck (localhost) and
 // calls from neighbouring containers (by service name) got 400 Bad Request.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { describeIncident, expect, routes, test } from '../fixtures/index.ts';
 
 /** The allowlist's own refusal names the host; any other failure is not this incident. */
 const verdict = ({ url, status, body }: { url: string; status: number; body: string }) =>
@@ -27,8 +27,8 @@ describeIncident('health-host-allowlist', () => {
     });
 
     await test.step('recovery: a foreign Host header is still refused', async () => {
-      expect(await network.getWithHost('/api/v1/health', 'evil.example')).toBe(400);
-      expect(await network.getWithHost('/api/v1/health', new URL(stack.apiUrl).host)).toBe(200);
+      expect(await network.getWithHost(routes.health, 'evil.example')).toBe(400);
+      expect(await network.getWithHost(routes.health, new URL(stack.apiUrl).host)).toBe(200);
     });
   });
 });

@@ -3,11 +3,13 @@
 // remounted app sent requests without Authorization, the backend refused them, and the
 // frontend logged the user out. Replayed on the Vite dev server, with StrictMode and real
 // hot updates: no test hook resets anything.
-import { type RequestRecord, describeIncident, expect, test } from '../fixtures/index.ts';
+import { anyApiPath, describeIncident, expect, type RequestRecord, routes, test } from '../fixtures/index.ts';
 
 /** Endpoints that answer only with a bearer token. */
 const needsAuth = (r: RequestRecord) =>
-  r.method !== 'OPTIONS' && r.path.startsWith('/api/v1/') && !/^\/api\/v1\/(auth\/(login|refresh|logout)|health)$/.test(r.path);
+  r.method !== 'OPTIONS' &&
+  anyApiPath.test(r.path) &&
+  !([routes.login, routes.refresh, routes.logout, routes.health] as string[]).includes(r.path);
 
 /** The report's edit: BrowserRouter moved from inside the error boundary to above it. */
 const routerAboveErrorBoundary = (app: string) =>
@@ -34,18 +36,15 @@ describeIncident('hmr-remount-auth-loss', () => {
     jobStatuses,
     serverClock,
   }) => {
-    let jobId = '';
-
-    await test.step('conditions: the app on the dev server, signed in, a job running on the jobs page', async () => {
-      jobId = await app.runningJob(tenant.member, 'a lighthouse at dusk', 40);
-    });
+    const jobId = await test.step('conditions: the app on the dev server, signed in, a job running on the jobs page', () =>
+      app.startHeldJob(tenant.member, 'a lighthouse at dusk', 40));
 
     const sentBefore = requests.records.length;
 
     await test.step('action: the developer edits the auth module, then moves BrowserRouter above the error boundary; both are hot-applied, requests in flight', async () => {
       // Every api answer waits until both updates are applied, so requests are in flight
       // through them, and no answer can send the page elsewhere midway.
-      const answers = await network.hold({ path: /^\/api\/v1\// });
+      const answers = await network.hold({ path: anyApiPath });
       await devServer.edit('src/auth/tokens.ts', (source) => `${source}\n// Edited while the app runs.\n`);
       await devServer.edit('src/App.tsx', routerAboveErrorBoundary);
       await expect
@@ -87,7 +86,7 @@ describeIncident('hmr-remount-auth-loss', () => {
     });
 
     await test.step('recovery: the 401s that follow are refreshed once, silently; the user stays signed in', async () => {
-      expect(requests.count({ method: 'POST', path: '/api/v1/auth/refresh', status: 200 }), 'one silent refresh').toBe(1);
+      expect(requests.count({ method: 'POST', path: routes.refresh, status: 200 }), 'one silent refresh').toBe(1);
       expect(navigations.arrivalsAt('/login'), `logged out after a 401\n  navigations: ${navigations.sequence()}`).toBe(0);
     });
 
@@ -102,7 +101,7 @@ describeIncident('hmr-remount-auth-loss', () => {
     await test.step('recovery: refreshed silently again, from what the first refresh stored; still signed in', async () => {
       expect(
         {
-          refreshes: requests.count({ method: 'POST', path: '/api/v1/auth/refresh', status: 200 }),
+          refreshes: requests.count({ method: 'POST', path: routes.refresh, status: 200 }),
           logouts: navigations.arrivalsAt('/login'),
         },
         `the next expiry was not refreshed silently\n  navigations: ${navigations.sequence()}`,

@@ -2,7 +2,7 @@
 // answer pending after completion, because the task wrote its status after the job had
 // ended. Here the user cancels a job while the provider still works on it, and the provider
 // then moves it anyway: its late word must not overwrite the cancel.
-import { type ProviderStep, describeIncident, expect, test } from '../fixtures/index.ts';
+import { describeIncident, expect, type ProviderStep, test } from '../fixtures/index.ts';
 
 const PROMPT = 'a lighthouse at dusk';
 
@@ -20,16 +20,16 @@ describeIncident('late-write', () => {
       tenant,
       provider,
       jobs,
-      stack,
+      apiLog,
     }) => {
       // A run that hears nothing new within the provider's 20 s long-poll checks the row and stops.
       test.setTimeout(60_000);
 
       const jobId = await test.step('conditions: a job the provider holds at 40%, on the jobs page', () =>
-        app.runningJob(tenant.member, PROMPT, 40));
+        app.startHeldJob(tenant.member, PROMPT, 40));
 
       const cancelled = await test.step('action: the user cancels it', async () => {
-        await page.getByRole('button', { name: 'Cancel job' }).click();
+        await app.jobsPage.cancelButton.click();
         await expect(app.jobsPage.card).toHaveAttribute('data-job-status', 'cancelled');
         return jobs.row(jobId);
       });
@@ -52,9 +52,7 @@ describeIncident('late-write', () => {
       });
 
       await test.step(`evidence: the worker dropped the provider's late ${update}, once`, async () => {
-        const dropped = (await stack.logs('api'))
-          .split('\n')
-          .filter((line) => line.includes(jobId) && line.includes('late provider update dropped') && line.includes(`"update":"${update}"`));
+        const dropped = await apiLog.linesWith(jobId, 'late provider update dropped', `"update":"${update}"`);
         expect(dropped, 'the late update reached the worker and was dropped: the failure was triggered').toHaveLength(1);
       });
     });

@@ -1,9 +1,9 @@
 // deployment-cascade-rate-limit-cors-schema.md, section 8: the login page's own session
 // check gets the expected 401, and the API client answered it with a reload of /login,
 // forever.
-import { type BrowserAuthState, describeIncident, expect, test } from '../fixtures/index.ts';
+import { type BrowserAuthState, describeIncident, expect, routes, test } from '../fixtures/index.ts';
 
-const sessionChecks = { method: 'GET', path: '/api/v1/auth/me', status: 401 } as const;
+const sessionChecks = { method: 'GET', path: routes.me, status: 401 } as const;
 
 const conditions: Record<string, BrowserAuthState | undefined> = {
   'no session': undefined,

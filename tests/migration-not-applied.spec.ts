@@ -8,9 +8,8 @@ const PROMPT = 'a fox in fresh snow';
 
 describeIncident('migration-not-applied', () => {
   test('the last migration never ran: health names it pending, creating a job answers 503 naming it, the page says so; applying it recovers without a restart', async ({
-    page,
     app,
-    schema,
+    faults,
     tenant,
     jobs,
     provider,
@@ -20,44 +19,38 @@ describeIncident('migration-not-applied', () => {
       await expect(app.healthBanner).toHaveCount(0);
     });
 
-    const migration = await test.step('conditions: the deployment shipped the last migration and never ran it', () => schema.unapplyLast());
+    const migration = await test.step('conditions: the deployment shipped the last migration and never ran it', () =>
+      faults.unapplyLastMigration());
 
-    try {
-      await test.step('recovery: health names the pending migration', async () => {
-        const { report } = await app.health();
-        expect(report.checks.migrations.pending, `migration not applied unnoticed: health did not name ${migration.name} pending`).toEqual([
-          migration.name,
-        ]);
-      });
+    await test.step('recovery: health names the pending migration', async () => {
+      const { report } = await app.health();
+      expect(report.checks.migrations.pending, `migration not applied unnoticed: health did not name ${migration.name} pending`).toEqual([
+        migration.name,
+      ]);
+    });
 
-      await test.step('action + recovery: the user generates; refused with the reason, and no job was made', async () => {
-        await page.getByLabel('Prompt').fill(PROMPT);
-        await app.jobsPage.generateButton.click();
-        await app.jobsPage.untilFormIdle();
-        await expect(app.jobsPage.alert).toHaveText(
-          `The database schema is behind the code; run the migrations. Pending: ${migration.name}.`,
-        );
-        expect(await jobs.ofUser(tenant.member), 'rows made before the refusal').toEqual([]);
-      });
+    await test.step('action + recovery: the user generates; refused with the reason, and no job was made', async () => {
+      await app.jobsPage.submit(PROMPT);
+      await app.jobsPage.untilFormIdle();
+      await expect(app.jobsPage.alert).toHaveText(
+        `The database schema is behind the code; run the migrations. Pending: ${migration.name}.`,
+      );
+      expect(await jobs.ofUser(tenant.member), 'rows made before the refusal').toEqual([]);
+    });
 
-      await test.step("recovery: the page's next health poll shows the banner", async () => {
-        await app.nextHealthPoll();
-        await expect(app.healthBanner).toHaveText('The service is having trouble right now; what you see may be out of date.');
-      });
-    } finally {
-      await migration.apply();
-    }
+    await test.step("recovery: the page's next health poll shows the banner", async () => {
+      await app.nextHealthPoll();
+      await expect(app.healthBanner).toHaveText('The service is having trouble right now; what you see may be out of date.');
+    });
+
+    await test.step('action: the migration is applied, as a deploy would, while the api runs', () => migration.undo());
 
     await test.step('recovery: with the migration applied, without a restart, health is ok and the job runs to completion', async () => {
       expect((await app.health()).code).toBe(200);
-      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/jobs');
-      await page.getByLabel('Prompt').fill(PROMPT);
-      await app.jobsPage.generateButton.click();
-      const created = await answered;
-      expect(created.status(), 'creating a job once the migration is applied').toBe(201);
-      const jobId = ((await created.json()) as { id: string }).id;
-      await expect(app.jobsPage.card).toHaveAttribute('data-job-id', jobId);
-      await provider.step(jobId, { complete: 'a fox, snow' });
+      const { status, job } = await app.jobsPage.generate(PROMPT);
+      expect(status, 'creating a job once the migration is applied').toBe(201);
+      await expect(app.jobsPage.card).toHaveAttribute('data-job-id', job!.id);
+      await provider.step(job!.id, { complete: 'a fox, snow' });
       await expect(app.jobsPage.card).toHaveAttribute('data-job-status', 'completed');
     });
   });

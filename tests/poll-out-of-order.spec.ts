@@ -1,7 +1,7 @@
 // job-status-oscillation-stale-storage-cancel.md: a polling answer that left the server
 // before newer socket updates arrived after them, carrying an older updated_at; the card
 // applied it and went backwards.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { anyUrlOf, describeIncident, expect, pathTo, routes, test } from '../fixtures/index.ts';
 
 describeIncident('poll-out-of-order', () => {
   test('the first poll answers after two newer socket updates: the card never goes backwards', async ({
@@ -13,17 +13,16 @@ describeIncident('poll-out-of-order', () => {
     jobStatuses,
   }) => {
     const { jobsPage } = app;
-    let jobId = '';
 
     const { session, latePoll } = await test.step('conditions: the first poll of a new job will be answered late', async () => {
-      const late = await network.answerNextLater({ path: /^\/api\/v1\/jobs\/[0-9a-f-]{36}$/ });
+      const late = await network.answerNextLater({ path: anyUrlOf(routes.job) });
       return { latePoll: late, session: await app.openJobsPage(tenant.member, { held: true }) };
     });
 
-    const atCreation = await test.step('action: create a job; it progresses to 30%, then 60%', async () => {
-      jobId = (await jobsPage.create('a map of the bay')).id;
+    const { jobId, atCreation } = await test.step('action: create a job; it progresses to 30%, then 60%', async () => {
+      const jobId = (await jobsPage.create('a map of the bay')).id;
       // The server's real answer at this moment: what the held poll will deliver.
-      const answer = await network.capture(`/api/v1/jobs/${jobId}`, session.accessToken);
+      const answer = await network.capture(pathTo(routes.job, { id: jobId }), session.accessToken);
       expect((await answer.json()).progress).toBe(0);
       for (const progress of [30, 60]) {
         await provider.step(jobId, { progress });
@@ -31,12 +30,14 @@ describeIncident('poll-out-of-order', () => {
         // way before the late poll lands.
         await expect(jobsPage.card).toContainText(`running (${progress}%)`, { timeout: 10_000 });
       }
-      return answer;
+      return { jobId, atCreation: answer };
     });
 
     await test.step('action: the old poll answer finally arrives', async () => {
       await latePoll.deliver(atCreation);
-      await expect.poll(() => requests.count({ method: 'GET', path: `/api/v1/jobs/${jobId}`, status: 200 })).toBeGreaterThanOrEqual(1);
+      await expect
+        .poll(() => requests.count({ method: 'GET', path: pathTo(routes.job, { id: jobId }), status: 200 }))
+        .toBeGreaterThanOrEqual(1);
       await requests.whenIdle();
     });
 

@@ -1,10 +1,9 @@
 // job-status-oscillation-stale-storage-cancel.md: keep-alive `pong` frames arrived between
 // status frames, were read as status updates, and made the shown status oscillate.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { anyJobSocket, describeIncident, expect, test } from '../fixtures/index.ts';
 
 /** A minute of keep-alive: the page pings every 5 s and the server answers each with a pong. */
 const KEEPALIVE_MS = 60_000;
-const liveSocket = /\/api\/v1\/jobs\/[^/]+\/live$/;
 
 describeIncident('pong-as-status', () => {
   test('a minute of pong frames between status frames: the status and progress shown do not move', async ({
@@ -17,12 +16,12 @@ describeIncident('pong-as-status', () => {
     renders,
   }) => {
     const { card } = app.jobsPage;
-    const pongs = () => sockets.framesOfType('pong', liveSocket).length;
-    let jobId = '';
+    const pongs = () => sockets.framesOfType('pong', anyJobSocket).length;
 
-    await test.step('conditions: a running job, live over its socket, browser clock under test control', async () => {
-      jobId = await app.runningJob(tenant.member, 'tide tables for a week', 40, { clock: true });
+    const jobId = await test.step('conditions: a running job, live over its socket, browser clock under test control', async () => {
+      const jobId = await app.startHeldJob(tenant.member, 'tide tables for a week', 40, { clock: true });
       await expect(card).toHaveAttribute('data-live', 'live');
+      return jobId;
     });
 
     const statesBefore = (await jobStatuses.states()).length;

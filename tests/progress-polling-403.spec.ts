@@ -1,12 +1,12 @@
 // logout-during-hmr-remount.md, sections 3 and 4: normal users got "You do not have
 // permission" when polling their own task's progress and reading the settings the page
 // needed, because an admin-only check sat on the whole router.
-import { type APIRequestContext, type Job, describeIncident, expect, test } from '../fixtures/index.ts';
+import { type ApiCalls, describeIncident, expect, type Job, pathTo, routes, test } from '../fixtures/index.ts';
 
 type Role = 'anonymous' | 'member' | 'admin';
 interface Call {
   name: string;
-  send(api: APIRequestContext, auth: Record<string, string>, own: Job): Promise<number>;
+  send(caller: ApiCalls, own: Job): Promise<number>;
   expected: Record<Role, number>;
 }
 
@@ -14,43 +14,43 @@ const status = (response: Promise<{ status(): number }>) => response.then((r) =>
 /** Every endpoint a signed-in user can reach, with what each role must get. */
 const matrix: Call[] = [
   {
-    name: 'GET /api/v1/auth/me',
-    send: (api, headers) => status(api.get('/api/v1/auth/me', { headers })),
+    name: `GET ${routes.me}`,
+    send: (caller) => status(caller.get(routes.me)),
     expected: { anonymous: 401, member: 200, admin: 200 },
   },
   {
-    name: 'GET /api/v1/dashboard',
-    send: (api, headers) => status(api.get('/api/v1/dashboard', { headers })),
+    name: `GET ${routes.dashboard}`,
+    send: (caller) => status(caller.get(routes.dashboard)),
     expected: { anonymous: 401, member: 200, admin: 200 },
   },
   {
-    name: 'GET /api/v1/jobs',
-    send: (api, headers) => status(api.get('/api/v1/jobs', { headers })),
+    name: `GET ${routes.jobs}`,
+    send: (caller) => status(caller.get(routes.jobs)),
     expected: { anonymous: 401, member: 200, admin: 200 },
   },
   {
-    name: 'POST /api/v1/jobs',
-    send: (api, headers) => status(api.post('/api/v1/jobs', { headers, data: { prompt: 'matrix probe' } })),
+    name: `POST ${routes.jobs}`,
+    send: (caller) => status(caller.post(routes.jobs, { data: { prompt: 'matrix probe' } })),
     expected: { anonymous: 401, member: 201, admin: 201 },
   },
   {
-    name: 'GET /api/v1/jobs/:id',
-    send: (api, headers, own) => status(api.get(`/api/v1/jobs/${own.id}`, { headers })),
+    name: `GET ${routes.job}`,
+    send: (caller, own) => status(caller.get(pathTo(routes.job, { id: own.id }))),
     expected: { anonymous: 401, member: 200, admin: 200 },
   },
   {
-    name: 'GET /api/v1/settings/generation',
-    send: (api, headers) => status(api.get('/api/v1/settings/generation', { headers })),
+    name: `GET ${routes.generationSettings}`,
+    send: (caller) => status(caller.get(routes.generationSettings)),
     expected: { anonymous: 401, member: 200, admin: 200 },
   },
   {
-    name: 'PUT /api/v1/settings/generation',
-    send: (api, headers) => status(api.put('/api/v1/settings/generation', { headers, data: { maxPromptLength: 500 } })),
+    name: `PUT ${routes.generationSettings}`,
+    send: (caller) => status(caller.put(routes.generationSettings, { data: { maxPromptLength: 500 } })),
     expected: { anonymous: 401, member: 403, admin: 200 },
   },
   {
-    name: 'POST /api/v1/jobs/:id/cancel',
-    send: (api, headers, own) => status(api.post(`/api/v1/jobs/${own.id}/cancel`, { headers })),
+    name: `POST ${routes.cancelJob}`,
+    send: (caller, own) => status(caller.post(pathTo(routes.cancelJob, { id: own.id }))),
     expected: { anonymous: 401, member: 200, admin: 200 },
   },
 ];
@@ -59,21 +59,19 @@ describeIncident('progress-polling-403', () => {
   test('anonymous, member and admin against every endpoint; a member polls their own job to the end', async ({
     page,
     app,
-    api,
+    publicApi,
     tenant,
-    sessions,
     provider,
     demoMode,
     requests,
   }) => {
-    const auth: Record<Role, Record<string, string>> = { anonymous: {}, member: {}, admin: {} };
+    const as: Record<Role, ApiCalls> = { anonymous: publicApi, member: publicApi.as(tenant.member), admin: publicApi.as(tenant.admin) };
     const own: Partial<Record<Role, Job>> = {};
 
     await test.step('conditions: a member and an admin, each with a running job of their own', async () => {
       await provider.hold();
       for (const role of ['member', 'admin'] as const) {
-        auth[role] = { authorization: `Bearer ${(await sessions.issue(tenant[role], 'valid')).accessToken}` };
-        const created = await api.post('/api/v1/jobs', { headers: auth[role], data: { prompt: `${role}'s job` } });
+        const created = await as[role].post(routes.jobs, { data: { prompt: `${role}'s job` } });
         expect(created.status()).toBe(201);
         own[role] = (await created.json()) as Job;
       }
@@ -84,20 +82,20 @@ describeIncident('progress-polling-403', () => {
       const wrong: string[] = [];
       for (const call of matrix) {
         for (const role of ['anonymous', 'member', 'admin'] as const) {
-          const got = await call.send(api, auth[role], own[role]!);
+          const got = await call.send(as[role], own[role]!);
           if (got !== call.expected[role]) wrong.push(`${role} ${call.name} → ${got} (expected ${call.expected[role]})`);
         }
       }
       expect(wrong, `authorization matrix: ${wrong.length} unexpected answers\n  ${wrong.join('\n  ')}`).toEqual([]);
       // Ownership: a member never sees another user's job, even in the same tenant.
-      expect(await status(api.get(`/api/v1/jobs/${own.admin!.id}`, { headers: auth.member }))).toBe(404);
+      expect(await status(as.member.get(pathTo(routes.job, { id: own.admin!.id })))).toBe(404);
     });
 
     await test.step('recovery: in the browser, a member on polling alone sees their job through to completed', async () => {
       await demoMode.on(); // no live socket: progress comes from polling only
       await app.openJobsPage(tenant.member, { clock: true });
       await expect(page.getByText('Up to 500 characters.')).toBeVisible(); // the admin's setting, read by a member
-      const jobId = await app.jobsPage.follow('a member-only prompt');
+      const jobId = await app.jobsPage.generateAndFollow('a member-only prompt');
       await provider.step(jobId, { complete: 'done for the member' });
       await app.jobsPage.pollUntilCompleted();
       expect(requests.count({ status: 403 }), 'no request of the member was refused').toBe(0);

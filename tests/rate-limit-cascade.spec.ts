@@ -1,7 +1,7 @@
 // deployment-cascade-rate-limit-cors-schema.md, section 7: a failing operation was
 // retried 14 times, each retry spent the rate budget, and once it ran out even /auth/me
 // was refused; the auth check never completed and the page seized.
-import { describeIncident, expect, perMechanism, test } from '../fixtures/index.ts';
+import { describeIncident, expect, perMechanism, routes, test } from '../fixtures/index.ts';
 
 const BUDGET = 5;
 const WINDOW_MS = 60_000;
@@ -33,7 +33,7 @@ describeIncident('rate-limit-cascade', () => {
     }) => {
       const user = tenant.member;
       const { jobsPage } = app;
-      const creates = () => requests.matching({ method: 'POST', path: '/api/v1/jobs' });
+      const creates = () => requests.matching({ method: 'POST', path: routes.jobs });
       let clicks = 0;
 
       await test.step(`conditions: the provider is down, the general budget is ${BUDGET} per window, ${INTO_WINDOW_MS / 1000} s of it gone`, async () => {
@@ -82,21 +82,21 @@ describeIncident('rate-limit-cascade', () => {
       });
 
       await test.step('recovery: the session endpoints were never refused', async () => {
-        const refused = requests.matching({ path: /^\/api\/v1\/auth\/(me|refresh)$/, status: 429 });
+        const refused = [routes.me, routes.refresh].flatMap((path) => requests.matching({ path, status: 429 }));
         expect(
           refused,
-          `rate-limit cascade: ${refused.length} session checks refused with 429\n  after ${creates().length} POST /api/v1/jobs for ${clicks} clicks`,
+          `rate-limit cascade: ${refused.length} session checks refused with 429\n  after ${creates().length} POST ${routes.jobs} for ${clicks} clicks`,
         ).toHaveLength(0);
         const lastRefusal = creates().findLast((r) => r.status === 429)!.startedAt;
         expect(
-          requests.matching({ path: '/api/v1/auth/me', status: 200 }).some((r) => r.startedAt > lastRefusal),
+          requests.matching({ path: routes.me, status: 200 }).some((r) => r.startedAt > lastRefusal),
           'a session check passed after the limit',
         ).toBe(true);
       });
 
       await test.step('recovery: retries were bounded, none after a 429', async () => {
         const sent = creates();
-        expect(sent.length, `retry storm: ${sent.length} POST /api/v1/jobs for ${clicks} clicks`).toBeLessThanOrEqual(clicks * 3);
+        expect(sent.length, `retry storm: ${sent.length} POST ${routes.jobs} for ${clicks} clicks`).toBeLessThanOrEqual(clicks * 3);
         const firstRefusal = sent.findIndex((r) => r.status === 429);
         expect(sent.slice(firstRefusal + 1), 'no retry after a 429').toEqual([]);
       });
@@ -137,7 +137,7 @@ describeIncident('rate-limit-cascade', () => {
     test('the feed, settings and dashboard: a 5xx retried twice after 1 s and 2 s, a 429 never', async ({
       page,
       app,
-      api,
+      publicApi,
       tenant,
       services,
       rateLimits,
@@ -145,9 +145,9 @@ describeIncident('rate-limit-cascade', () => {
     }) => {
       const user = tenant.member;
       const queries = {
-        feed: { method: 'GET', path: '/api/v1/jobs' },
-        settings: { method: 'GET', path: '/api/v1/settings/generation' },
-        dashboard: { method: 'GET', path: '/api/v1/dashboard' },
+        feed: { method: 'GET', path: routes.jobs },
+        settings: { method: 'GET', path: routes.generationSettings },
+        dashboard: { method: 'GET', path: routes.dashboard },
       } as const;
       type Query = keyof typeof queries;
       /** Requests before this (real) time belong to an earlier step. */
@@ -204,10 +204,10 @@ describeIncident('rate-limit-cascade', () => {
       await test.step('conditions: Postgres is back; the general budget is 1, and spent', async () => {
         await services.postgres.start();
         // Postgres answers before the api's pool has reconnected to it: wait for the api.
-        await expect.poll(async () => (await api.get('/api/v1/health')).status(), { timeout: 15_000 }).toBe(200);
+        await expect.poll(async () => (await publicApi.get(routes.health)).status(), { timeout: 15_000 }).toBe(200);
         await rateLimits.setGeneralBudget(1);
-        const { accessToken } = await app.signIn(user);
-        const spent = await api.get('/api/v1/dashboard', { headers: { Authorization: `Bearer ${accessToken}` } });
+        const session = await app.signIn(user);
+        const spent = await publicApi.as(session).get(routes.dashboard);
         expect(spent.status(), 'the one request the budget allows').toBe(200);
       });
 

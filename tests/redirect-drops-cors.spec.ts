@@ -1,12 +1,12 @@
 // deployment-cascade-rate-limit-cors-schema.md, section 6: the backend redirected /api/*
 // to /api/v1/* with a 307 that carried no CORS headers, so the login page's session check
 // failed with CORS errors.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { describeIncident, expect, legacyPathOf, routes, test } from '../fixtures/index.ts';
 
 const legacyBase = /^\/api\/(?!v1\/)/;
 
 describeIncident('redirect-drops-cors', () => {
-  test('the app calls /api/v1 directly', async ({ app, tenant, requests }) => {
+  test('the app calls the versioned api directly', async ({ app, tenant, requests }) => {
     await test.step('conditions: a signed-in user; the api still redirects legacy /api paths', async () => {
       await app.signIn(tenant.member);
     });
@@ -21,9 +21,9 @@ describeIncident('redirect-drops-cors', () => {
       const legacy = requests.matching({ path: legacyBase });
       expect(
         legacy,
-        `legacy api base: ${legacy.length} requests to /api/ instead of /api/v1/\n  ${legacy.map((r) => `${r.method} ${r.path} → ${r.failure ?? r.status}`).join('\n  ')}`,
+        `legacy api base: ${legacy.length} requests to the legacy /api prefix\n  ${legacy.map((r) => `${r.method} ${r.path} → ${r.failure ?? r.status}`).join('\n  ')}`,
       ).toHaveLength(0);
-      expect(requests.count({ path: '/api/v1/auth/me', status: 200 })).toBeGreaterThanOrEqual(1);
+      expect(requests.count({ path: routes.me, status: 200 })).toBeGreaterThanOrEqual(1);
     });
   });
 
@@ -34,32 +34,33 @@ describeIncident('redirect-drops-cors', () => {
       page,
       app,
       stack,
-      testApi,
+      publicApi,
     }) => {
       await test.step('conditions: a page of the web origin; the api still redirects legacy /api paths', async () => {
         await app.loginPage.open();
       });
 
       await test.step('action + recovery: an old client following the redirect from the page still gets its answer', async () => {
-        const followed = await page.evaluate(async (url) => {
-          try {
-            const response = await fetch(url);
-            return { status: response.status, redirected: response.redirected, url: response.url };
-          } catch (error) {
-            return { error: String(error) };
-          }
-        }, `${stack.apiUrl}/api/health`);
-        expect(followed, `redirect without CORS: the browser could not follow ${stack.apiUrl}/api/health`).toEqual({
+        const legacyHealth = `${stack.apiUrl}${legacyPathOf(routes.health)}`;
+        const followed = await page.evaluate(
+          (url) =>
+            fetch(url).then(
+              (response) => ({ status: response.status, redirected: response.redirected, url: response.url }),
+              (error: unknown) => ({ error: String(error) }),
+            ),
+          legacyHealth,
+        );
+        expect(followed, `redirect without CORS: the browser could not follow ${legacyHealth}`).toEqual({
           status: 200,
           redirected: true,
-          url: `${stack.apiUrl}/api/v1/health`,
+          url: `${stack.apiUrl}${routes.health}`,
         });
       });
 
       await test.step('action + recovery: the 307 itself names the web origin', async () => {
-        const redirect = await testApi.get('/api/health', { headers: { origin: stack.webUrl }, maxRedirects: 0 });
+        const redirect = await publicApi.get(legacyPathOf(routes.health), { headers: { origin: stack.webUrl }, maxRedirects: 0 });
         expect(redirect.status()).toBe(307);
-        expect(redirect.headers()['location']).toBe('/api/v1/health');
+        expect(redirect.headers()['location']).toBe(routes.health);
         expect(redirect.headers()['access-control-allow-origin']).toBe(stack.webUrl);
       });
     });

@@ -16,12 +16,12 @@ describeIncident('render-feedback-loop', () => {
     renders,
   }) => {
     const { jobsPage } = app;
-    let jobId = '';
 
-    await test.step('conditions: a job created from the jobs page, held running by the provider', async () => {
+    const jobId = await test.step('conditions: a job created from the jobs page, held running by the provider', async () => {
       await app.openJobsPage(tenant.member, { held: true });
       // The id comes from the server's answer: with the loop, the card may never show it.
-      jobId = (await jobsPage.create('a glossary of knots')).id;
+      const jobId = (await jobsPage.create('a glossary of knots')).id;
+      return jobId;
     });
 
     await test.step('action: the job progresses and completes while the card and the page exchange its state', async () => {

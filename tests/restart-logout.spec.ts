@@ -2,7 +2,7 @@
 // sessions, one trigger being rapid container restarts. Replayed: the api, then the web
 // server, restart while the user is signed in and a job runs, and the page's session
 // check comes due while nothing answers.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { describeIncident, expect, routes, test } from '../fixtures/index.ts';
 
 /** The app's session check period (SESSION_CHECK_MS in app/web/src/timers.ts). */
 const SESSION_CHECK_MS = 30_000;
@@ -23,12 +23,11 @@ describeIncident('restart-logout', () => {
   }) => {
     test.setTimeout(60_000); // two restarts, and the stalled job's takeover
     const prompt = 'a harbour through a restart';
-    let jobId = '';
-    const sessionChecks = (since: number) =>
-      requests.matching({ method: 'GET', path: '/api/v1/auth/me' }).filter((r) => r.startedAt >= since);
+    const sessionChecks = (since: number) => requests.matching({ method: 'GET', path: routes.me }).filter((r) => r.startedAt >= since);
 
-    await test.step('conditions: signed in, a job running on the jobs page (the page clock paused)', async () => {
-      jobId = await app.runningJob(tenant.member, prompt, 40, { clock: true });
+    const jobId = await test.step('conditions: signed in, a job running on the jobs page (the page clock paused)', async () => {
+      const jobId = await app.startHeldJob(tenant.member, prompt, 40, { clock: true });
+      return jobId;
     });
 
     await test.step('action: the api stops; the 30 s session check and its two retries get no answer', async () => {

@@ -8,26 +8,27 @@ import { describeIncident, expect, test } from '../fixtures/index.ts';
 describeIncident('secret-fragment-in-log', () => {
   test('the provider refuses our key: the log names the key by fingerprint and holds no 8 characters of any secret', async ({
     app,
+    apiLog,
     stack,
     tenant,
     provider,
   }) => {
     const since = Date.now();
-    let jobId = '';
 
     await test.step('conditions: the provider refuses our key, quoting it cut short as real providers do', async () => {
       await provider.rejectCredentials();
       await app.openJobsPage(tenant.member);
     });
 
-    await test.step('action: the user generates; the job fails on the refusal, which the worker logs', async () => {
-      jobId = (await app.jobsPage.create('a portrait in charcoal')).id;
+    const jobId = await test.step('action: the user generates; the job fails on the refusal, which the worker logs', async () => {
+      const jobId = (await app.jobsPage.create('a portrait in charcoal')).id;
       await expect(app.jobsPage.card).toHaveAttribute('data-job-status', 'failed');
+      return jobId;
     });
 
     await test.step('recovery: no piece of a secret in the api log; the refusal names the key by fingerprint', async () => {
-      const log = await stack.logs('api', { since });
-      const refusal = log.split('\n').find((line) => line.includes(jobId) && line.includes('generation refused: provider credentials'));
+      const log = await apiLog.sinceTestBegan();
+      const [refusal] = await apiLog.linesWith(jobId, 'generation refused: provider credentials');
       expect(refusal, `job ${jobId} never reached the provider: no refusal in the api log`).toBeDefined();
       expect(log).toHoldNoSecretFragment(stack.secrets, since);
       const { key } = JSON.parse(refusal!) as { key?: string };

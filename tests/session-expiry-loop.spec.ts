@@ -1,7 +1,7 @@
 // session-expiry-refresh-loop.md, part 2.1: the persisted store says "signed in" while
 // the tokens behind it are gone, expired or revoked. The dashboard used to bounce between
 // /login and /dashboard forever.
-import { type BrowserAuthState, type Sessions, type TestUser, describeIncident, expect, test } from '../fixtures/index.ts';
+import { type BrowserAuthState, describeIncident, expect, routes, type Sessions, test, type TestUser } from '../fixtures/index.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -20,7 +20,6 @@ describeIncident('session-expiry-loop', () => {
       sessions,
       navigations,
       browserErrors,
-      db,
     }) => {
       const user = tenant.member;
 
@@ -44,11 +43,7 @@ describeIncident('session-expiry-loop', () => {
         await expect(app.dashboard.heading).toBeVisible();
         await expect(app.dashboard.signedInAs(user)).toBeVisible();
         // The new login is the user's only live session; the planted one stays dead.
-        const { rows } = await db.query<{ live: number }>(
-          'SELECT count(*)::int AS live FROM refresh_sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()',
-          [user.id],
-        );
-        expect(rows[0]?.live).toBe(1);
+        expect((await sessions.ofUser(user)).filter((session) => session.live)).toHaveLength(1);
       });
     });
   }
@@ -61,7 +56,7 @@ describeIncident('session-expiry-loop', () => {
     requests,
   }) => {
     const user = tenant.member;
-    const refreshes = (status: number) => requests.count({ method: 'POST', path: '/api/v1/auth/refresh', status });
+    const refreshes = (status: number) => requests.count({ method: 'POST', path: routes.refresh, status });
 
     await test.step('conditions: signed in with a live session', async () => {
       await app.signIn(user);

@@ -1,11 +1,10 @@
 // job-status-oscillation-stale-storage-cancel.md: the job had completed on the server,
 // but the page rehydrated an older snapshot from localStorage, a late poll carried an
 // older status, and the card showed pending again, reconnecting a socket for it.
-import { describeIncident, expect, perMechanism, test } from '../fixtures/index.ts';
+import { anyJobSocket, describeIncident, expect, pathTo, perMechanism, routes, test } from '../fixtures/index.ts';
 
 /** Simulated time the spec watches the completed job for; the snapshot must go within it. */
 const WATCH_MS = 30_000;
-const liveSocket = /\/api\/v1\/jobs\/[^/]+\/live$/;
 
 /** The fix's three mechanisms, a switch each. */
 const mechanisms = {
@@ -18,6 +17,7 @@ describeIncident('stale-job-rehydrate', () => {
   perMechanism(mechanisms, () => {
     test('a completed job, a pending snapshot in storage, a late running poll: completed stays, the snapshot goes, no socket', async ({
       page,
+      pageClock,
       app,
       network,
       tenant,
@@ -32,20 +32,20 @@ describeIncident('stale-job-rehydrate', () => {
         await test.step('conditions: a job completed on the server; its answer from while it ran is kept', async () => {
           await provider.hold();
           const session = await app.signIn(tenant.member);
-          const job = await jobs.create(session.accessToken, 'a harbour in fog');
+          const job = await jobs.create(session, 'a harbour in fog');
           await provider.step(job.id, { progress: 30 });
           await expect.poll(async () => (await jobs.row(job.id)).progress).toBe(30);
-          const answer = await network.capture(`/api/v1/jobs/${job.id}`, session.accessToken);
+          const answer = await network.capture(pathTo(routes.job, { id: job.id }), session.accessToken);
           expect((await answer.json()).status).toBe('running');
           await provider.step(job.id, { complete: 'a harbour, foggy' });
           await expect.poll(async () => (await jobs.row(job.id)).status).toBe('completed');
-          return { created: job, poll: `/api/v1/jobs/${job.id}`, whileRunning: answer };
+          return { created: job, poll: pathTo(routes.job, { id: job.id }), whileRunning: answer };
         });
 
       const latePoll =
         await test.step('conditions: storage holds the older pending snapshot; the first poll will answer late', async () => {
           await app.plantJobSnapshot(created);
-          await page.clock.install();
+          await pageClock.install();
           return network.answerNextLater({ path: poll });
         });
 
@@ -71,7 +71,7 @@ describeIncident('stale-job-rehydrate', () => {
 
       await test.step('recovery: the snapshot left storage, no socket opened, no render loop', async () => {
         expect((await app.stored()).jobSnapshot, 'stale snapshot kept: the finished job is still in storage').toBeNull();
-        const opened = sockets.opened(liveSocket).map((s) => s.url);
+        const opened = sockets.opened(anyJobSocket).map((s) => s.url);
         expect(opened, `socket opened from the snapshot: ${opened.length} for a finished job`).toEqual([]);
         expect(browserErrors.matching(/Maximum update depth/)).toEqual([]);
         // The late poll really arrived, and really carried the older status.

@@ -17,7 +17,7 @@ describeIncident('status-vocabulary', () => {
 
       const jobId = await test.step('conditions: a job the provider holds, on the jobs page', async () => {
         await app.openJobsPage(tenant.member, { held: true });
-        return jobsPage.follow(PROMPT);
+        return jobsPage.generateAndFollow(PROMPT);
       });
 
       await test.step(`action: the provider says the generation is ${said}`, async () => {
@@ -26,7 +26,7 @@ describeIncident('status-vocabulary', () => {
 
       await test.step('recovery: the worker heard it and still follows the generation', async () => {
         await expect
-          .poll(() => provider.follower(jobId), {
+          .poll(() => provider.workerPolling(jobId), {
             message: `provider word misread: the worker stopped following job ${jobId} once the provider said ${said}`,
           })
           .toEqual({ stepsTaken: 1, waiting: true });

@@ -4,7 +4,7 @@
 // makes it twice. Replayed on the Vite dev server, with StrictMode on as in main.tsx. Jobs
 // are created by a click handler, which StrictMode does not run twice; a create that
 // arrives twice is double-trigger's replay.
-import { type RequestRecord, describeIncident, expect, test } from '../fixtures/index.ts';
+import { describeIncident, expect, type RequestRecord, routes, test } from '../fixtures/index.ts';
 
 /** Calls the api refused twice: each call of a page load is refused once at most, then renewed and sent again. */
 const refusedTwice = (records: RequestRecord[]) => {
@@ -45,7 +45,7 @@ describeIncident('strict-mode-double-effects', () => {
       expect(
         {
           refusedTwice: refusedTwice(requests.records),
-          refreshes: requests.count({ method: 'POST', path: '/api/v1/auth/refresh' }),
+          refreshes: requests.count({ method: 'POST', path: routes.refresh }),
           // Rotation retires a session too; a sign-in ends when its newest session is revoked.
           signInsEnded: signIns.filter((s) => s.revoked && !s.rotated).length,
           arrivalsAtLogin: navigations.arrivalsAt('/login'),

@@ -11,6 +11,7 @@ describeIncident('stuck-after-internal-401', () => {
     page,
     app,
     stack,
+    apiLog,
     tenant,
     provider,
     serverClock,
@@ -18,34 +19,34 @@ describeIncident('stuck-after-internal-401', () => {
     requests,
   }) => {
     const { jobsPage } = app;
-    let refusedId = '';
-    let silentId = '';
 
     await test.step('conditions: the provider refuses our credentials; the user is on the jobs page', async () => {
       await provider.rejectCredentials();
       await app.openJobsPage(tenant.member, { clock: true });
     });
 
-    await test.step('action + recovery: a job whose trigger is refused fails at once, with the reason on screen', async () => {
-      refusedId = (await jobsPage.create('a portrait in charcoal')).id;
-      // Only a refusal makes this incident: a job that never reached the provider is another failure.
-      const refusal = async () =>
-        (await stack.logs('api')).split('\n').some((l) => l.includes(refusedId) && l.includes('generation refused: provider credentials'));
-      await expect.poll(refusal, { message: `job ${refusedId} never reached the provider: no refusal in the api log` }).toBe(true);
-      await expect
-        .poll(async () => (await jobs.row(refusedId)).status, {
-          message: `stuck after an internal 401: job ${refusedId} still active after the provider refused our credentials`,
-        })
-        .toBe('failed');
-      await expect(jobsPage.card).toHaveAttribute('data-job-status', 'failed');
-      await expect(jobsPage.card).toContainText(`Failed: ${REFUSED}`);
-    });
+    const refusedId =
+      await test.step('action + recovery: a job whose trigger is refused fails at once, with the reason on screen', async () => {
+        const refusedId = (await jobsPage.create('a portrait in charcoal')).id;
+        // Only a refusal makes this incident: a job that never reached the provider is another failure.
+        const refusal = () => apiLog.has(refusedId, 'generation refused: provider credentials');
+        await expect.poll(refusal, { message: `job ${refusedId} never reached the provider: no refusal in the api log` }).toBe(true);
+        await expect
+          .poll(async () => (await jobs.row(refusedId)).status, {
+            message: `stuck after an internal 401: job ${refusedId} still active after the provider refused our credentials`,
+          })
+          .toBe('failed');
+        await expect(jobsPage.card).toHaveAttribute('data-job-status', 'failed');
+        await expect(jobsPage.card).toContainText(`Failed: ${REFUSED}`);
+        return refusedId;
+      });
 
-    await test.step('conditions: credentials fixed, but the next job gets no word from the provider at all', async () => {
+    const silentId = await test.step('conditions: credentials fixed, but the next job gets no word from the provider at all', async () => {
       await provider.acceptCredentials();
       await provider.hold();
-      silentId = (await jobsPage.create('a portrait in ink')).id;
+      const silentId = (await jobsPage.create('a portrait in ink')).id;
       await expect(jobsPage.card).toHaveAttribute('data-job-status', 'running');
+      return silentId;
     });
 
     await test.step(`action: ${STUCK_AFTER_MS / 60_000} minutes and a second pass with no progress; the feed refreshes`, async () => {
@@ -81,7 +82,7 @@ describeIncident('stuck-after-internal-401', () => {
     });
 
     await test.step('recovery: the provider key never reached the api log', async () => {
-      const log = await stack.logs('api');
+      const log = await apiLog.sinceTestBegan();
       expect(log).toContain(refusedId); // the log does cover this test
       for (const secret of stack.secrets) expect(log.includes(secret), 'a stack secret appears in the api log').toBe(false);
     });

@@ -2,7 +2,7 @@
 // did not exist, and the site was down with nothing said why. Here the web app is served
 // pointing at an api origin where nothing listens, a user signs in, and the api appears
 // at that origin later, as it did once the name was fixed.
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { describeIncident, expect, routes, test } from '../fixtures/index.ts';
 
 const UNREACHABLE = 'Could not reach the service. Check your connection and try again.';
 /** Sign-in is not retried, so the answer to a refused connection is at once; 2 s leaves room for a slow machine. */
@@ -17,7 +17,7 @@ describeIncident('unreachable-api-origin', () => {
     requests,
     navigations,
   }) => {
-    const logins = { method: 'POST', path: '/api/v1/auth/login' };
+    const logins = { method: 'POST', path: routes.login };
 
     const { webUrl, apiUrl } = await test.step('conditions: the web app is served pointing at an api origin where nothing listens', () =>
       webStartup.serve());

@@ -1,11 +1,10 @@
 // job-status-oscillation-stale-storage-cancel.md: the backend closed job sockets in demo
 // mode; the page reconnected over and over, and navigating away and back left old
 // sockets reconnecting beside new ones, with "closed before the connection is established".
-import { describeIncident, expect, test } from '../fixtures/index.ts';
+import { anyJobSocket, describeIncident, expect, pathTo, routes, test } from '../fixtures/index.ts';
 
 /** The hook's cap (use-job-socket.ts): the first attempt plus five reconnects. */
 const MAX_SOCKETS = 1 + 5;
-const liveSocket = /\/api\/v1\/jobs\/[^/]+\/live$/;
 const pollingNotice = 'Live updates are unavailable; checking for changes every few seconds.';
 
 describeIncident('ws-reconnect-churn', () => {
@@ -19,23 +18,23 @@ describeIncident('ws-reconnect-churn', () => {
     browserErrors,
   }) => {
     const { jobsPage } = app;
-    let jobId = '';
     /** Runs the page's reconnect timers until it says it is polling, or until the sockets pass `limit`. */
     const reconnectsRunOut = async (limit: number) => {
       for (
         let tick = 0;
-        tick < 60 && !(await page.getByText(pollingNotice).isVisible()) && sockets.opened(liveSocket).length <= limit;
+        tick < 60 && !(await page.getByText(pollingNotice).isVisible()) && sockets.opened(anyJobSocket).length <= limit;
         tick++
       ) {
-        await expect.poll(() => sockets.openNow(liveSocket).length, 'the server closed the socket').toBe(0);
+        await expect.poll(() => sockets.openNow(anyJobSocket).length, 'the server closed the socket').toBe(0);
         await page.clock.runFor(1_000);
       }
     };
 
-    await test.step('conditions: demo mode (no live updates), a running job, browser clock under test control', async () => {
+    const jobId = await test.step('conditions: demo mode (no live updates), a running job, browser clock under test control', async () => {
       await demoMode.on();
       await app.openJobsPage(tenant.member, { held: true, clock: true });
-      jobId = await jobsPage.follow('a ferry timetable');
+      const jobId = await jobsPage.generateAndFollow('a ferry timetable');
+      return jobId;
     });
 
     await test.step('action: the card tries the socket, and keeps trying on its own timers', async () => {
@@ -43,7 +42,7 @@ describeIncident('ws-reconnect-churn', () => {
     });
 
     await test.step('recovery: reconnects stopped at the cap, and the card says it is polling', async () => {
-      const opened = sockets.opened(liveSocket).length;
+      const opened = sockets.opened(anyJobSocket).length;
       expect(opened, `socket churn: ${opened} sockets opened for one job (cap ${MAX_SOCKETS})`).toBeLessThanOrEqual(MAX_SOCKETS);
       await expect(page.getByText(pollingNotice)).toBeVisible();
     });
@@ -52,13 +51,13 @@ describeIncident('ws-reconnect-churn', () => {
       await app.navigate('Dashboard');
       await app.navigate('Jobs');
       await expect(jobsPage.card).toHaveAttribute('data-job-id', jobId);
-      await reconnectsRunOut(sockets.opened(liveSocket).length + MAX_SOCKETS);
+      await reconnectsRunOut(sockets.opened(anyJobSocket).length + MAX_SOCKETS);
     });
 
     await test.step('recovery: never two sockets for the job at once, no errors from closing them', async () => {
-      const most = sockets.maxOpenAtOnce(liveSocket);
+      const most = sockets.maxOpenAtOnce(anyJobSocket);
       expect(most, `socket churn: ${most} sockets open at once for one job`).toBeLessThanOrEqual(1);
-      const opened = sockets.opened(liveSocket).length;
+      const opened = sockets.opened(anyJobSocket).length;
       expect(opened, `socket churn: ${opened} sockets opened for one job over two visits`).toBeLessThanOrEqual(2 * MAX_SOCKETS);
       expect(browserErrors.matching(/closed before the connection is established/)).toEqual([]);
     });
@@ -82,21 +81,21 @@ describeIncident('ws-reconnect-churn', () => {
       browserErrors,
     }) => {
       const { jobsPage } = app;
-      let jobId = '';
 
-      await test.step('conditions: a running job, its socket live, browser clock under test control', async () => {
-        jobId = await app.runningJob(tenant.member, 'a harbour at noon', 30, { clock: true });
+      const jobId = await test.step('conditions: a running job, its socket live, browser clock under test control', async () => {
+        const jobId = await app.startHeldJob(tenant.member, 'a harbour at noon', 30, { clock: true });
         await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
+        return jobId;
       });
 
       await test.step("action: the user leaves for the dashboard, and a minute of the page's timers runs there", async () => {
         await app.navigate('Dashboard');
-        await expect.poll(() => sockets.openNow(liveSocket).length, 'the hook closed the socket on leaving').toBe(0);
+        await expect.poll(() => sockets.openNow(anyJobSocket).length, 'the hook closed the socket on leaving').toBe(0);
         await page.clock.runFor(60_000);
       });
 
       await test.step('recovery: a socket the hook closed itself is not reconnected', async () => {
-        const opened = sockets.opened(liveSocket).length;
+        const opened = sockets.opened(anyJobSocket).length;
         expect(opened, `socket churn: ${opened} sockets opened for one job, ${opened - 1} after the user left`).toBe(1);
       });
 
@@ -114,9 +113,9 @@ describeIncident('ws-reconnect-churn', () => {
       // A socket reopened per status frame counts here too.
       await test.step('recovery: one new socket, never two at once, no errors from closing', async () => {
         // A reconnect that fired late, after the user came back, counts here.
-        const opened = sockets.opened(liveSocket).length;
+        const opened = sockets.opened(anyJobSocket).length;
         expect(opened, `socket churn: ${opened} sockets opened for one job, ${opened - 1} after the user left (one expected)`).toBe(2);
-        const most = sockets.maxOpenAtOnce(liveSocket);
+        const most = sockets.maxOpenAtOnce(anyJobSocket);
         expect(most, `socket churn: ${most} sockets open at once for one job`).toBeLessThanOrEqual(1);
         expect(browserErrors.matching(/closed before the connection is established/)).toEqual([]);
       });
@@ -128,6 +127,7 @@ describeIncident('ws-reconnect-churn', () => {
 
     test('the api stalls as the card opens its socket, and the user leaves: closed once open, never two at once', async ({
       page,
+      pageClock,
       app,
       tenant,
       provider,
@@ -138,20 +138,19 @@ describeIncident('ws-reconnect-churn', () => {
       browserErrors,
     }) => {
       const { jobsPage } = app;
-      const poll = (id: string) => `/api/v1/jobs/${id}`;
-      let jobId = '';
+      const poll = (id: string) => pathTo(routes.job, { id });
 
       await test.step("conditions: a running job the page follows; the server's answer about it, kept; browser clock under test control", async () => {
-        await page.clock.install();
+        await pageClock.install();
         await provider.hold();
-        const { accessToken } = await app.signIn(tenant.member);
-        const job = await jobs.create(accessToken, 'a lantern in the rain');
-        jobId = job.id;
+        const session = await app.signIn(tenant.member);
+        const job = await jobs.create(session, 'a lantern in the rain');
+        const jobId = job.id;
         await provider.step(jobId, { progress: 20 });
         await app.plantJobSnapshot(job);
         // The feed waits; the card's first poll is answered by the api at once, but reaches
         // the page only once the api has stalled.
-        const feed = await network.hold({ path: '/api/v1/jobs' });
+        const feed = await network.hold({ path: routes.jobs });
         const firstPoll = await network.hold({ path: poll(jobId) }, { answerNow: true });
         await jobsPage.open();
         await expect.poll(() => firstPoll.held, 'the api answered the first poll').toBe(1);
@@ -162,9 +161,9 @@ describeIncident('ws-reconnect-churn', () => {
 
       await test.step('conditions: confirmed by that answer, the card opens its socket; the stalled api never upgrades it', async () => {
         await expect(jobsPage.card).toHaveAttribute('data-live', 'connecting');
-        await expect.poll(() => sockets.opened(liveSocket).length).toBe(1);
+        await expect.poll(() => sockets.opened(anyJobSocket).length).toBe(1);
         // Still connecting as the user leaves: a socket that had opened would have sent its auth frame.
-        const [socket] = sockets.opened(liveSocket);
+        const [socket] = sockets.opened(anyJobSocket);
         expect({ frames: socket?.frames.length, closed: socket?.closedAt !== undefined }, 'the socket is still connecting').toEqual({
           frames: 0,
           closed: false,
@@ -174,7 +173,7 @@ describeIncident('ws-reconnect-churn', () => {
       await test.step("action: the user leaves for the dashboard; the api recovers; the user comes back, and a minute of the page's timers runs", async () => {
         await app.navigate('Dashboard');
         await services.api.resume();
-        await expect.poll(() => sockets.openNow(liveSocket).length, 'the socket, once open, was closed').toBe(0);
+        await expect.poll(() => sockets.openNow(anyJobSocket).length, 'the socket, once open, was closed').toBe(0);
         await app.navigate('Jobs');
         await expect(jobsPage.card).toHaveAttribute('data-live', 'live');
         // A reconnect of the socket closed on leaving would come after its backoff.
@@ -189,7 +188,7 @@ describeIncident('ws-reconnect-churn', () => {
         ).toEqual([]);
         // One fact: the orphan's reconnect is both a third socket and a second one at once.
         expect(
-          { opened: sockets.opened(liveSocket).length, mostAtOnce: sockets.maxOpenAtOnce(liveSocket) },
+          { opened: sockets.opened(anyJobSocket).length, mostAtOnce: sockets.maxOpenAtOnce(anyJobSocket) },
           'socket churn: one socket per visit, never two at once',
         ).toEqual({ opened: 2, mostAtOnce: 1 });
       });

@@ -78,6 +78,19 @@ export type BugSwitch = keyof typeof bugSwitches;
 /** Test mode: how a browser context tells the api which switches its requests carry. */
 export const BUG_SWITCHES_HEADER = 'x-e2e-bug-switches';
 
+/** The header that carries `switches`, or none when there are none. */
+export const bugSwitchesHeader = (switches: readonly BugSwitch[]): Record<string, string> =>
+  switches.length > 0 ? { [BUG_SWITCHES_HEADER]: switches.join(',') } : {};
+
+/** Whatever carries a test's switches: a request, a queued job's message, the page. */
+export interface CarriesBugSwitches {
+  bugSwitches?: ReadonlySet<BugSwitch> | readonly BugSwitch[] | null;
+}
+
+/** The one way the app asks whether a switch is on. Outside test mode nothing carries any. */
+export const bugOn = ({ bugSwitches }: CarriesBugSwitches, name: BugSwitch): boolean =>
+  bugSwitches instanceof Set ? bugSwitches.has(name) : ((bugSwitches as readonly BugSwitch[] | null | undefined)?.includes(name) ?? false);
+
 export const bugSwitchNames = Object.keys(bugSwitches) as BugSwitch[];
 
 export function isBugSwitch(name: string): name is BugSwitch {

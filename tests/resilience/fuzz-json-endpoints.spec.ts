@@ -2,7 +2,7 @@
 // headers from fast-check. Whatever arrives, the api answers 2xx for input that happens
 // to be valid and otherwise a 4xx with a JSON error: never a 5xx, never a crash, and
 // never a partial write. The seed is fixed so a run is repeatable; E2E_FUZZ_SEED varies it.
-import { type APIRequestContext, type APIResponse, type GenerationSettings, expect, fc, test } from '../../fixtures/index.ts';
+import { type APIResponse, type Caller, expect, fc, type GenerationSettings, type PublicApi, routes, test } from '../../fixtures/index.ts';
 
 const SEED = Number(process.env.E2E_FUZZ_SEED ?? 20261122);
 const RUNS = 25;
@@ -11,6 +11,8 @@ interface Probe {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
   headers: Record<string, string>;
+  /** Whose access token it carries, if anyone's. */
+  as?: Caller;
   body?: string | Buffer;
 }
 
@@ -34,14 +36,21 @@ const bodies = fc.oneof(
   fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
 );
 const segment = fc.oneof(fc.uuid(), fc.string({ maxLength: 80 })).map(encodeURIComponent);
+/** What an HTTP header can carry. */
+const printable = (text: fc.Arbitrary<string>) => text.filter((value) => /^[\t\x20-\x7e]*$/.test(value));
 const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'x', ''), fc.oneof(fc.string({ maxLength: 300 }), fc.integer().map(String)));
 
-async function send(api: APIRequestContext, probe: Probe): Promise<APIResponse> {
-  return api.fetch(probe.path, { method: probe.method, headers: probe.headers, data: probe.body, failOnStatusCode: false });
+async function send(publicApi: PublicApi, probe: Probe): Promise<APIResponse> {
+  return (probe.as ? publicApi.as(probe.as) : publicApi).fetch(probe.path, {
+    method: probe.method,
+    headers: probe.headers,
+    data: probe.body,
+    failOnStatusCode: false,
+  });
 }
 
 test('malformed bodies, parameters and headers on every JSON endpoint: 4xx with a JSON error, no 5xx, no partial write', async ({
-  api,
+  publicApi,
   tenant,
   sessions,
   rateLimits,
@@ -51,12 +60,12 @@ test('malformed bodies, parameters and headers on every JSON endpoint: 4xx with 
   const answers: string[] = [];
   let created = 0;
   let settings: GenerationSettings | undefined;
-  const member = { authorization: `Bearer ${(await sessions.issue(tenant.member, 'valid')).accessToken}` };
-  const admin = { authorization: `Bearer ${(await sessions.issue(tenant.admin, 'valid')).accessToken}` };
+  const member = await sessions.issue(tenant.member, 'valid');
+  const admin = await sessions.issue(tenant.admin, 'valid');
 
   /** Sends a probe and checks the answer; returns false (with the reason recorded) on a violation. */
   const check = async (probe: Probe): Promise<boolean> => {
-    const response = await send(api, probe);
+    const response = await send(publicApi, probe);
     const status = response.status();
     const label = `${probe.method} ${probe.path.slice(0, 120)} → ${status}`;
     answers.push(label);
@@ -65,7 +74,7 @@ test('malformed bodies, parameters and headers on every JSON endpoint: 4xx with 
       const body = (await response.json().catch(() => undefined)) as { error?: unknown; message?: unknown } | undefined;
       return typeof body?.error === 'string' && typeof body.message === 'string';
     }
-    if (probe.method === 'POST' && probe.path === '/api/v1/jobs' && status === 201) created += 1;
+    if (probe.method === 'POST' && probe.path === routes.jobs && status === 201) created += 1;
     if (probe.method === 'PUT' && status === 200) settings = (await response.json()) as GenerationSettings;
     return true;
   };
@@ -86,41 +95,46 @@ test('malformed bodies, parameters and headers on every JSON endpoint: 4xx with 
   });
 
   // Every probe but the header ones carries the member's token, so it is billed to this tenant.
-  const withBody = (method: Probe['method'], path: string, auth: Record<string, string>) =>
+  const withBody = (method: Probe['method'], path: string, as: Caller) =>
     fc
       .record({ body: bodies, type: contentTypes })
-      .map(({ body, type }): Probe => ({ method, path, headers: { ...auth, 'content-type': type }, body }));
+      .map(({ body, type }): Probe => ({ method, path, headers: { 'content-type': type }, as, body }));
 
-  await property('POST /api/v1/auth/login', withBody('POST', '/api/v1/auth/login', member));
-  await property('POST /api/v1/auth/refresh', withBody('POST', '/api/v1/auth/refresh', member));
-  await property('POST /api/v1/auth/logout', withBody('POST', '/api/v1/auth/logout', member));
-  await property('POST /api/v1/jobs', withBody('POST', '/api/v1/jobs', member));
-  await property('PUT /api/v1/settings/generation (admin)', withBody('PUT', '/api/v1/settings/generation', admin));
+  await property(`POST ${routes.login}`, withBody('POST', routes.login, member));
+  await property(`POST ${routes.refresh}`, withBody('POST', routes.refresh, member));
+  await property(`POST ${routes.logout}`, withBody('POST', routes.logout, member));
+  await property(`POST ${routes.jobs}`, withBody('POST', routes.jobs, member));
+  await property(`PUT ${routes.generationSettings} (admin)`, withBody('PUT', routes.generationSettings, admin));
   await property(
-    'GET /api/v1/jobs?…',
-    query.map((params): Probe => ({ method: 'GET', path: `/api/v1/jobs?${new URLSearchParams(params)}`, headers: member })),
+    `GET ${routes.jobs}?…`,
+    query.map((params): Probe => ({ method: 'GET', path: `${routes.jobs}?${new URLSearchParams(params)}`, headers: {}, as: member })),
   );
   for (const action of ['', '/cancel', '/dismiss']) {
     const method = action ? 'POST' : 'GET';
     await property(
-      `${method} /api/v1/jobs/:id${action}`,
-      segment.map((id): Probe => ({ method, path: `/api/v1/jobs/${id}${action}`, headers: member })),
+      `${method} ${routes.job}${action}`,
+      segment.map((id): Probe => ({ method, path: `${routes.jobs}/${id}${action}`, headers: {}, as: member })),
     );
   }
   await property(
-    'Authorization headers on GET /api/v1/auth/me',
-    fc
-      .oneof(
-        fc.string({ maxLength: 200 }),
-        fc.string({ maxLength: 200 }).map((s) => `Bearer ${s}`),
-        fc.base64String().map((s) => `Bearer eyJ${s}.eyJ${s}.${s}`),
-      )
-      .filter((value) => /^[\t\x20-\x7e]*$/.test(value))
-      .map((authorization): Probe => ({ method: 'GET', path: '/api/v1/auth/me', headers: { authorization } })),
+    `Authorization headers on GET ${routes.me}`,
+    fc.oneof(
+      printable(fc.string({ maxLength: 200 })).map((authorization): Probe => ({
+        method: 'GET',
+        path: routes.me,
+        headers: { authorization },
+      })),
+      printable(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.base64String().map((s) => `eyJ${s}.eyJ${s}.${s}`),
+        ),
+      ).map((accessToken): Probe => ({ method: 'GET', path: routes.me, headers: {}, as: { accessToken } })),
+    ),
   );
 
   await test.step('recovery: the api is still up (a crash would take health with it)', async () => {
-    expect((await api.get('/api/v1/health')).status()).toBe(200);
+    expect((await publicApi.get(routes.health)).status()).toBe(200);
   });
 
   await test.step('recovery: no partial write; the database holds exactly what the 2xx answers said', async () => {

@@ -4,7 +4,7 @@
 // api keeps running, answers no 5xx, and relays only real changes. The first two tests
 // are the review's crashes, found with one frame and one message (issue 12); the rest is
 // a fast-check campaign with a fixed seed (E2E_FUZZ_SEED varies it).
-import { type Job, expect, fc, test } from '../../fixtures/index.ts';
+import { expect, fc, type Job, pathTo, routes, test } from '../../fixtures/index.ts';
 
 // A crash would take every test on the shared stack down with it: these run on the run's own stack.
 test.use({ needs: ['own-stack'] });
@@ -23,12 +23,13 @@ type WatchFixtures = Pick<Fixtures, 'hostile' | 'stack' | 'tenant' | 'sessions' 
 
 /** A member's job held by the provider (running), and a raw socket on it from the allowed Origin; with `signIn`, authenticated and given its first status. */
 async function watchedJob({ hostile, stack, tenant, sessions, provider, jobs }: WatchFixtures, prompt: string, { signIn = false } = {}) {
-  const { accessToken } = await sessions.issue(tenant.member, 'valid');
+  const session = await sessions.issue(tenant.member, 'valid');
+  const { accessToken } = session;
   await provider.hold();
-  const job = await jobs.create(accessToken, prompt);
+  const job = await jobs.create(session, prompt);
   // Started before any sign-in: one racing the worker's start would get two first statuses.
   await expect.poll(async () => (await jobs.row(job.id)).status, 'the worker starts the held job').toBe('running');
-  const socket = hostile.socket(`/api/v1/jobs/${job.id}/live`, { origin: stack.webUrl });
+  const socket = hostile.socket(pathTo(routes.jobLive, { id: job.id }), { origin: stack.webUrl });
   expect(await socket.opened, 'the handshake succeeds with the allowed Origin').toBe(true);
   if (signIn) {
     socket.send(JSON.stringify({ type: 'auth', token: accessToken }));
@@ -144,7 +145,7 @@ test('fuzz: any Origin, any frames, closed at any point: deliberate closes only,
     forged: `${member.accessToken.split('.').slice(0, 2).join('.')}.${Buffer.from('forged').toString('base64url')}`,
   };
   await provider.hold();
-  const job = await jobs.create(member.accessToken, 'fuzzed over its socket');
+  const job = await jobs.create(member, 'fuzzed over its socket');
 
   // Frames are drawn as short descriptions and built when sent: a counterexample then
   // prints small, and names a token by its kind, never its value.
@@ -172,9 +173,9 @@ test('fuzz: any Origin, any frames, closed at any point: deliberate closes only,
     // Mostly the allowed Origin, which any non-browser client can claim: that is where frames get read.
     origin: fc.oneof({ arbitrary: fc.constant(stack.webUrl), weight: 4 }, fc.constant(''), fc.webUrl(), fc.string({ maxLength: 40 })),
     path: fc.oneof(
-      fc.constant(`/api/v1/jobs/${job.id}/live`),
-      fc.uuid().map((id) => `/api/v1/jobs/${id}/live`),
-      fc.constant('/api/v1/jobs/not-a-uuid/live'),
+      fc.constant(pathTo(routes.jobLive, { id: job.id })),
+      fc.uuid().map((id) => pathTo(routes.jobLive, { id })),
+      fc.constant(pathTo(routes.jobLive, { id: 'not-a-uuid' })),
     ),
     frames: fc.array(frame, { maxLength: 6 }),
     closeRightAway: fc.boolean(),
@@ -262,13 +263,13 @@ test('fuzz: spoofed Host, X-Forwarded-For, Origin and x-request-id: no 5xx, no r
     fc.asyncProperty(probe, async ({ host, forwardedFor, origin, requestId }) => {
       const answer = await hostile.http(
         'POST',
-        '/api/v1/jobs',
+        routes.jobs,
         {
           host,
           'x-forwarded-for': forwardedFor,
           origin,
           'x-request-id': requestId,
-          authorization: `Bearer ${accessToken}`,
+          ...hostile.bearer(accessToken),
           'content-type': 'application/json',
         },
         JSON.stringify({ prompt: 'spoofed headers' }),

@@ -1,7 +1,7 @@
 // Password guessing, per account. After 10 failed sign-ins in a 15-minute window of the
 // tenant's clock, the account's sign-ins are refused until the window ends, the right
 // password included, with Retry-After; other accounts are untouched.
-import { expect, test } from '../../fixtures/index.ts';
+import { expect, routes, test } from '../../fixtures/index.ts';
 
 const MAX_FAILURES = 10;
 const WINDOW_MS = 15 * 60_000;
@@ -9,12 +9,12 @@ const WINDOW_MS = 15 * 60_000;
 test('ten wrong passwords lock that account until the window ends; the user is told, other accounts sign in', async ({
   page,
   app,
-  api,
+  publicApi,
   tenant,
   serverClock,
 }) => {
   const user = tenant.member;
-  const signIn = (password: string, who = user) => api.post('/api/v1/auth/login', { data: { email: who.email, password } });
+  const signIn = (password: string, who = user) => publicApi.post(routes.login, { data: { email: who.email, password } });
 
   const refusals = await test.step(`action: ${MAX_FAILURES} sign-ins with wrong passwords`, async () => {
     const statuses: number[] = [];

@@ -2,11 +2,11 @@
 // dead one (revoked, expired) is just a caller at an address. Otherwise anyone holding a
 // victim's old token could spend the victim's budget and lock them out: the incident's
 // cascade, started on purpose.
-import { expect, test } from '../../fixtures/index.ts';
+import { expect, routes, test } from '../../fixtures/index.ts';
 
 const BUDGET = 3;
 
-test("a victim's dead tokens spend nothing of the victim's budget", async ({ api, tenant, sessions, rateLimits }) => {
+test("a victim's dead tokens spend nothing of the victim's budget", async ({ publicApi, tenant, sessions, rateLimits }) => {
   const victim = tenant.member;
 
   const { revoked, expired } =
@@ -18,7 +18,7 @@ test("a victim's dead tokens spend nothing of the victim's budget", async ({ api
       };
     });
 
-  const feedWith = async (token: string) => (await api.get('/api/v1/jobs', { headers: { authorization: `Bearer ${token}` } })).status();
+  const feedWith = async (accessToken: string) => (await publicApi.as({ accessToken }).get(routes.jobs)).status();
 
   const statuses = await test.step(`action: ${BUDGET + 2} requests with each dead token`, async () => {
     const sent: number[] = [];

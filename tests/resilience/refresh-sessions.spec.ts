@@ -2,13 +2,13 @@
 // atomic, a rotated token that comes back ends its whole sign-in (its family), and a
 // sign-in ends at a fixed time however often it rotates. The page refreshes once across
 // tabs, so two tabs meeting an expired token together stay signed in.
-import { type APIRequestContext, type TokenPair, expect, test } from '../../fixtures/index.ts';
+import { anyUrlOf, type APIRequestContext, expect, routes, test, type TokenPair } from '../../fixtures/index.ts';
 
 const ACCESS_TTL_MS = 15 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-const refreshWith = async (api: APIRequestContext, refreshToken: string) => {
-  const response = await api.post('/api/v1/auth/refresh', { data: { refreshToken } });
+const refreshWith = async (publicApi: APIRequestContext, refreshToken: string) => {
+  const response = await publicApi.post(routes.refresh, { data: { refreshToken } });
   return { status: response.status(), body: (await response.json()) as TokenPair & { error?: string } };
 };
 
@@ -45,7 +45,7 @@ test('two tabs meet an expired access token at once: one refresh, both stay sign
         () => true,
         () => false,
       );
-    await page.context().route('**/api/v1/auth/refresh', async (route) => {
+    await page.context().route(anyUrlOf(routes.refresh), async (route) => {
       refreshes += 1;
       if (refreshes === 1) {
         firstArrived();
@@ -78,7 +78,7 @@ test('two tabs meet an expired access token at once: one refresh, both stay sign
 test('a thief replays a refresh token the user already spent: the whole sign-in ends, the thief holds nothing', async ({
   page,
   app,
-  api,
+  publicApi,
   tenant,
   sessions,
   serverClock,
@@ -93,7 +93,7 @@ test('a thief replays a refresh token the user already spent: the whole sign-in 
   });
 
   const thief = await test.step('action: the thief refreshes first; then the user comes back after the access token expired', async () => {
-    const { status, body } = await refreshWith(api, stolen);
+    const { status, body } = await refreshWith(publicApi, stolen);
     expect(status, 'the first use of a live token rotates it').toBe(200);
     await serverClock.advance(ACCESS_TTL_MS + 60_000);
     await page.reload();
@@ -102,8 +102,8 @@ test('a thief replays a refresh token the user already spent: the whole sign-in 
 
   await test.step('recovery: the user is asked to sign in again; every token of the sign-in is refused', async () => {
     await expect(page).toHaveURL(/\/login\?reason=session-expired$/);
-    expect((await refreshWith(api, thief.refreshToken)).status, "the thief's rotated refresh token").toBe(401);
-    const me = await api.get('/api/v1/auth/me', { headers: { authorization: `Bearer ${thief.accessToken}` } });
+    expect((await refreshWith(publicApi, thief.refreshToken)).status, "the thief's rotated refresh token").toBe(401);
+    const me = await publicApi.as(thief).get(routes.me);
     expect(me.status(), "the thief's access token").toBe(401);
     const rows = await sessions.ofUser(user);
     expect(rows, 'one family, every session of it revoked').toHaveLength(2);
@@ -117,7 +117,11 @@ test('a thief replays a refresh token the user already spent: the whole sign-in 
   });
 });
 
-test('one refresh token sent twice at once: exactly one rotation succeeds, and the sign-in ends', async ({ api, tenant, sessions }) => {
+test('one refresh token sent twice at once: exactly one rotation succeeds, and the sign-in ends', async ({
+  publicApi,
+  tenant,
+  sessions,
+}) => {
   const user = tenant.member;
 
   const { refreshToken } = await test.step('conditions: a live session', () => sessions.issue(user, 'valid'));
@@ -125,24 +129,21 @@ test('one refresh token sent twice at once: exactly one rotation succeeds, and t
   const answers = await test.step('action: two refreshes with the same token, both in flight at once', async () => {
     // Both queue behind a transaction holding the row, then race, every run.
     const row = await sessions.holdRow(refreshToken);
-    const both = Promise.all([refreshWith(api, refreshToken), refreshWith(api, refreshToken)]);
-    try {
-      await expect.poll(() => row.queued(), 'both refreshes reached the row').toBe(2);
-    } finally {
-      await row.release();
-    }
+    const both = Promise.all([refreshWith(publicApi, refreshToken), refreshWith(publicApi, refreshToken)]);
+    await expect.poll(() => row.queued(), 'both refreshes reached the row').toBe(2);
+    await row.release();
     return both;
   });
 
   await test.step('recovery: one 200 and one 401; the winner is ended with the family', async () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
     const winner = answers.find((answer) => answer.status === 200)!.body;
-    expect((await refreshWith(api, winner.refreshToken)).status, 'a token reused concurrently ends its family').toBe(401);
+    expect((await refreshWith(publicApi, winner.refreshToken)).status, 'a token reused concurrently ends its family').toBe(401);
     expect((await sessions.ofUser(user)).every((row) => row.revoked)).toBe(true);
   });
 });
 
-test('a sign-in that keeps rotating still ends after its 30 days', async ({ api, tenant, sessions, serverClock }) => {
+test('a sign-in that keeps rotating still ends after its 30 days', async ({ publicApi, tenant, sessions, serverClock }) => {
   const user = tenant.member;
 
   let { refreshToken } = await test.step('conditions: a live session', () => sessions.issue(user, 'valid'));
@@ -150,13 +151,13 @@ test('a sign-in that keeps rotating still ends after its 30 days', async ({ api,
   await test.step('action + recovery: a refresh every 6 days works for the first 30 days, then is refused', async () => {
     for (let day = 6; day < 30; day += 6) {
       await serverClock.advance(6 * DAY_MS);
-      const { status, body } = await refreshWith(api, refreshToken);
+      const { status, body } = await refreshWith(publicApi, refreshToken);
       expect(status, `the refresh on day ${day}`).toBe(200);
       refreshToken = body.refreshToken;
     }
     // Day 30 and an hour: the last session's own 7 days would still run, the sign-in's 30 do not.
     await serverClock.advance(6 * DAY_MS + 60 * 60_000);
-    const { status, body } = await refreshWith(api, refreshToken);
+    const { status, body } = await refreshWith(publicApi, refreshToken);
     expect({ status, error: body.error }, 'the refresh on day 30').toEqual({ status: 401, error: 'session_expired' });
   });
 });

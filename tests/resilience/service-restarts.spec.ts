@@ -2,7 +2,7 @@
 // dependency-outage covers what the user sees; these cover what the database keeps: the
 // job is neither lost (stuck active, or gone) nor completed twice (a second generation
 // overwriting the first result), and the user's page follows it to the end.
-import { type ServiceName, expect, test } from '../../fixtures/index.ts';
+import { expect, type ServiceName, test } from '../../fixtures/index.ts';
 
 // Restarting a service would disturb every test sharing the run's stack; the run's own
 // stack serves one test at a time, so these take their turns in one worker, in order.
@@ -27,11 +27,9 @@ for (const { service, result, why } of restarts) {
     jobStatuses,
   }) => {
     const prompt = `survives a ${service} restart`;
-    let jobId = '';
 
-    await test.step('conditions: a job held by the provider at 40%, followed on the jobs page', async () => {
-      jobId = await app.runningJob(tenant.member, prompt, 40, { clock: true });
-    });
+    const jobId = await test.step('conditions: a job held by the provider at 40%, followed on the jobs page', () =>
+      app.startHeldJob(tenant.member, prompt, 40, { clock: true }));
 
     await test.step(`action: ${service} restarts`, async () => {
       await services[service].restart();

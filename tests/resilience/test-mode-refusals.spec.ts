@@ -2,7 +2,17 @@
 // E2E_TEST_MODE=1 and NODE_ENV=test, with a hook secret. A staging deployment that copied
 // one variable must not start with hooks open: it refuses, in one line that says why. And
 // an api without test mode ignores the switch header and serves no hook.
-import { BUG_SWITCHES_HEADER, HOOK_SECRET_HEADER, bugSwitchNames, expect, fc, test } from '../../fixtures/index.ts';
+import {
+  BUG_SWITCHES_HEADER,
+  bugSwitchNames,
+  expect,
+  fc,
+  HOOK_SECRET_HEADER,
+  hookRoutes,
+  legacyPathOf,
+  routes,
+  test,
+} from '../../fixtures/index.ts';
 
 const base = {
   // Loopback only, should a regression accept one of these and start serving.
@@ -63,27 +73,27 @@ test.describe('without test mode', () => {
       RATE_LIMIT_GENERAL_MAX: '100000',
     });
     const json = { 'content-type': 'application/json' };
-    const login = await hostile.http('POST', `${api}/api/v1/auth/login`, json, JSON.stringify(tenant.member));
+    const login = await hostile.http('POST', `${api}${routes.login}`, json, JSON.stringify(tenant.member));
     expect(login.status, 'a member signs in to the production api').toBe(200);
-    const member = { authorization: `Bearer ${(JSON.parse(login.body) as { accessToken: string }).accessToken}` };
+    const member = hostile.bearer((JSON.parse(login.body) as { accessToken: string }).accessToken);
     const plantedName = `planted by a client of ${tenant.tenantId}`;
 
     // One request where each switch that reads a header would show: the allowlist, the
     // legacy redirect in front of CORS, the admin check on settings, the feed's paging; and
     // a hook that would plant a tenant.
     const probes = {
-      'health by an internal name': { method: 'GET', path: '/api/v1/health', headers: { host: 'localhost' }, status: 200 },
-      'the legacy /api path': { method: 'GET', path: '/api/jobs', headers: { origin: stack.webUrl, ...member }, status: 307 },
-      'settings as a member': { method: 'GET', path: '/api/v1/settings/generation', headers: member, status: 200 },
-      'the feed as a member': { method: 'GET', path: '/api/v1/jobs?limit=2', headers: member, status: 200 },
+      'health by an internal name': { method: 'GET', path: routes.health, headers: { host: 'localhost' }, status: 200 },
+      'the legacy /api path': { method: 'GET', path: legacyPathOf(routes.jobs), headers: { origin: stack.webUrl, ...member }, status: 307 },
+      'settings as a member': { method: 'GET', path: routes.generationSettings, headers: member, status: 200 },
+      'the feed as a member': { method: 'GET', path: `${routes.jobs}?limit=2`, headers: member, status: 200 },
       'a hook with the stack secret': {
         method: 'POST',
-        path: '/api/v1/__test__/tenants',
+        path: hookRoutes.tenants,
         headers: { ...json, [HOOK_SECRET_HEADER]: stack.hookSecret },
         body: JSON.stringify({ name: plantedName }),
         status: 404,
       },
-      'a hook without a secret': { method: 'GET', path: '/api/v1/__test__/issued-secrets', headers: {}, status: 404 },
+      'a hook without a secret': { method: 'GET', path: hookRoutes.issuedSecrets, headers: {}, status: 404 },
     };
     type Probe = keyof typeof probes;
     const send = async (name: Probe, extra: Record<string, string> = {}) => {

@@ -11,7 +11,7 @@ test('an injected inline script never runs, and the app itself works under the p
   });
 
   await test.step('conditions: signed in, a job followed live on the jobs page, no policy violated', async () => {
-    await app.runningJob(tenant.member, 'followed under the policy', 40);
+    await app.startHeldJob(tenant.member, 'followed under the policy', 40);
     expect(violations, "the app's own scripts, styles and connections").toEqual([]);
   });
 

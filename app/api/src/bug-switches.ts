@@ -9,13 +9,12 @@ declare module 'fastify' {
   }
 }
 
-export const bugOn = (request: FastifyRequest, name: BugSwitch) => request.bugSwitches?.has(name) ?? false;
+export { bugOn } from '../../shared/bug-switches.ts';
 
-/** For hooks that run before the header is parsed (in front of CORS): a plain lookup. */
-export const bugInHeader = (request: FastifyRequest, name: BugSwitch) =>
-  String(request.headers[BUG_SWITCHES_HEADER] ?? '')
-    .split(',')
-    .includes(name);
+/** For hooks that run before the header is parsed (in front of CORS): the names it carries, unchecked. */
+export const inHeader = (request: FastifyRequest) => ({
+  bugSwitches: String(request.headers[BUG_SWITCHES_HEADER] ?? '').split(',') as BugSwitch[],
+});
 
 export function bugSwitchesFromHeader(app: FastifyInstance, testMode: boolean) {
   app.decorateRequest('bugSwitches', null);

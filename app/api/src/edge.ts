@@ -2,7 +2,7 @@
 // /api paths to /api/v1 (registered after CORS, so the redirect carries its headers).
 import type { FastifyInstance } from 'fastify';
 import type { ApiErrorBody } from '../../shared/api-types.ts';
-import { bugInHeader } from './bug-switches.ts';
+import { bugOn, inHeader } from './bug-switches.ts';
 import type { ApiConfig } from './config.ts';
 
 const legacyApi = /^\/api\/(?!v1\/)/;
@@ -16,7 +16,7 @@ export function trustedHosts(app: FastifyInstance, config: Pick<ApiConfig, 'allo
   app.addHook('onRequest', async (request, reply) => {
     const hostname = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     // Bug 'allowlist-without-internal-names': only the public names, as first deployed.
-    const internal = config.testMode && bugInHeader(request, 'allowlist-without-internal-names') ? [] : config.internalHosts;
+    const internal = config.testMode && bugOn(inHeader(request), 'allowlist-without-internal-names') ? [] : config.internalHosts;
     if (![...config.allowedHosts, ...internal].includes(hostname)) {
       return reply
         .code(400)
@@ -29,7 +29,7 @@ export function trustedHosts(app: FastifyInstance, config: Pick<ApiConfig, 'allo
 export function legacyRedirectBeforeCors(app: FastifyInstance, testMode: boolean) {
   if (!testMode) return;
   app.addHook('onRequest', async (request, reply) => {
-    if (legacyApi.test(request.url) && bugInHeader(request, 'redirect-before-cors')) return reply.redirect(toV1(request.url), 307);
+    if (legacyApi.test(request.url) && bugOn(inHeader(request), 'redirect-before-cors')) return reply.redirect(toV1(request.url), 307);
   });
 }
 

@@ -8,6 +8,7 @@ import { bugOn } from './bug-switches.ts';
 import { dependencyFailure, within } from './dependencies.ts';
 import { migrationStatus } from './migrations.ts';
 import { missingFromSchema } from './schema.ts';
+import { routes } from '../../shared/routes.ts';
 
 /** Each dependency gets this long; both are asked at once, so health answers within it. */
 export const HEALTH_CHECK_MS = 1_500;
@@ -19,7 +20,7 @@ export function healthRoutes(app: FastifyInstance, deps: { db: pg.Pool; redis: R
     return deps.liveUpdates() ? undefined : 'live updates not subscribed';
   };
 
-  app.get('/api/v1/health', async (request, reply) => {
+  app.get(routes.health, async (request, reply) => {
     // Each check on its own, so one that throws is named as what failed, and the others
     // still answer. Names how it failed, never the driver's text: health is public.
     const ask = async <T>(check: string, running: Promise<T>): Promise<T | DependencyFailure> => {

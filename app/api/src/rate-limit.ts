@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { User } from '../../shared/api-types.ts';
 import { RATE_LIMIT_NAMESPACE, type RateBudget, rateLimitCaller, rateLimitKey } from '../../shared/rate-limit-keys.ts';
+import { TEST_HOOK_PREFIX, routes } from '../../shared/routes.ts';
 import { ApiFailure } from './api-failure.ts';
 import { bugOn } from './bug-switches.ts';
 import type { Clock } from './clock.ts';
@@ -19,8 +20,8 @@ export interface RateLimitConfig {
   rateLimitSessionMax: number;
 }
 
-const SESSION_PATHS = ['/api/v1/auth/me', '/api/v1/auth/refresh', '/api/v1/auth/login', '/api/v1/auth/logout'];
-const UNLIMITED = /^\/api\/v1\/(health|__test__\/)/;
+const SESSION_PATHS: string[] = [routes.me, routes.refresh, routes.login, routes.logout];
+const unlimited = (url: string) => url.startsWith(routes.health) || url.startsWith(TEST_HOOK_PREFIX);
 
 interface RateContext {
   max: number;
@@ -79,7 +80,7 @@ export async function registerRateLimit(
     nameSpace: RATE_LIMIT_NAMESPACE,
     // If Redis is down, serve without limits rather than refuse everything.
     skipOnError: true,
-    allowList: (request) => UNLIMITED.test(request.url),
+    allowList: (request) => unlimited(request.url),
     keyGenerator: async (request) => {
       const { key, tenantId } = await caller(request);
       const path = request.url.split('?')[0] ?? '';

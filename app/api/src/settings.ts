@@ -7,6 +7,7 @@ import type { GenerationSettings } from '../../shared/api-types.ts';
 import { ApiFailure } from './api-failure.ts';
 import type { AuthGuard } from './auth/guard.ts';
 import { bugOn } from './bug-switches.ts';
+import { routes } from '../../shared/routes.ts';
 
 const DEFAULTS: GenerationSettings = { maxPromptLength: 2000 };
 
@@ -26,7 +27,7 @@ export const memberReadable = (guard: AuthGuard) => async (request: FastifyReque
 export function settingsRoutes(app: FastifyInstance, deps: { db: pg.Pool; guard: AuthGuard }) {
   const { db, guard } = deps;
 
-  app.get('/api/v1/settings/generation', { preHandler: [guard.requireUser, memberReadable(guard)] }, async (request) => {
+  app.get(routes.generationSettings, { preHandler: [guard.requireUser, memberReadable(guard)] }, async (request) => {
     const { rows } = await db.query<{ max_prompt_length: number }>(
       'SELECT max_prompt_length FROM generation_settings WHERE tenant_id = $1',
       [guard.userOf(request).tenantId],
@@ -35,7 +36,7 @@ export function settingsRoutes(app: FastifyInstance, deps: { db: pg.Pool; guard:
   });
 
   app.put<{ Body: GenerationSettings }>(
-    '/api/v1/settings/generation',
+    routes.generationSettings,
     {
       preHandler: [guard.requireUser, requireAdmin(guard)],
       schema: {

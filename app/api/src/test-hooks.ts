@@ -26,9 +26,9 @@ import type { Clock } from './clock.ts';
 import type { IssuedSecrets } from './issued-secrets.ts';
 import type { ProviderStandIn } from './provider-stand-in.ts';
 import { type TestBudget, budgetKey } from './rate-limit.ts';
+import { TEST_HOOK_PREFIX, hookRoutes } from '../../shared/routes.ts';
 
 const DAY_SECONDS = 24 * 60 * 60;
-const HOOK_PREFIX = '/api/v1/__test__/';
 
 /** Hooks hand out every issued password: without the stack's secret, nothing under the prefix answers but a 401. */
 export function requireHookSecret(app: FastifyInstance, secret: string) {
@@ -36,7 +36,7 @@ export function requireHookSecret(app: FastifyInstance, secret: string) {
   const expected = digest(secret);
   app.addHook('onRequest', async (request, reply) => {
     // The matched route, not the raw URL, which the router may have decoded on its way there.
-    if (!request.routeOptions.url?.startsWith(HOOK_PREFIX)) return;
+    if (!request.routeOptions.url?.startsWith(TEST_HOOK_PREFIX)) return;
     const given = request.headers[HOOK_SECRET_HEADER];
     if (typeof given === 'string' && timingSafeEqual(digest(given), expected)) return;
     return reply
@@ -73,21 +73,21 @@ export function testHookRoutes(
     return { id: rows[0]!.id, email, role, tenantId, password };
   }
 
-  app.post<{ Body: { name?: string } }>('/api/v1/__test__/tenants', async (request, reply) => {
+  app.post<{ Body: { name?: string } }>(hookRoutes.tenants, async (request, reply) => {
     const { rows } = await db.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [request.body?.name ?? 'e2e']);
     const tenantId = rows[0]!.id;
     const [member, admin] = await Promise.all([createUser(tenantId, 'member'), createUser(tenantId, 'admin')]);
     return reply.code(201).send({ tenantId, member, admin } satisfies TestTenant);
   });
 
-  app.delete<{ Params: { id: string } }>('/api/v1/__test__/tenants/:id', async (request, reply) => {
+  app.delete<{ Params: { id: string } }>(hookRoutes.tenant, async (request, reply) => {
     await db.query('DELETE FROM tenants WHERE id = $1', [request.params.id]);
     provider.forgetTenant(request.params.id);
     return reply.code(204).send();
   });
 
   app.post<{ Body: PlantSessionRequest }>(
-    '/api/v1/__test__/sessions',
+    hookRoutes.sessions,
     {
       schema: {
         body: {
@@ -123,10 +123,10 @@ export function testHookRoutes(
   );
 
   // The harness collects these after every test: they are scrubbed from its traces and searched for in every published artifact.
-  app.get('/api/v1/__test__/issued-secrets', async () => ({ secrets: issued.all() }));
+  app.get(hookRoutes.issuedSecrets, async () => ({ secrets: issued.all() }));
 
   app.post<{ Body: AdvanceClockRequest }>(
-    '/api/v1/__test__/clock',
+    hookRoutes.clock,
     {
       schema: {
         body: {
@@ -142,7 +142,7 @@ export function testHookRoutes(
 
 export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock: Clock; provider: ProviderStandIn }) {
   app.put<{ Body: ProviderScript }>(
-    '/api/v1/__test__/provider/scripts',
+    hookRoutes.providerScripts,
     {
       schema: {
         body: {
@@ -165,7 +165,7 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
   );
 
   app.post<{ Params: { jobId: string }; Body: ProviderStep }>(
-    '/api/v1/__test__/provider/jobs/:jobId/steps',
+    hookRoutes.providerSteps,
     {
       schema: {
         body: {
@@ -194,13 +194,13 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
     },
   );
 
-  app.get<{ Params: { jobId: string } }>('/api/v1/__test__/provider/jobs/:jobId', async (request) => ({
+  app.get<{ Params: { jobId: string } }>(hookRoutes.providerJob, async (request) => ({
     generationsStarted: deps.provider.generationsStarted(request.params.jobId),
     follower: deps.provider.follower(request.params.jobId),
   }));
 
   app.put<{ Body: { tenantId: string; on: boolean } }>(
-    '/api/v1/__test__/demo-mode',
+    hookRoutes.demoMode,
     {
       schema: {
         body: { type: 'object', required: ['tenantId', 'on'], properties: { tenantId: { type: 'string' }, on: { type: 'boolean' } } },
@@ -214,7 +214,7 @@ export function standInRoutes(app: FastifyInstance, deps: { redis: Redis; clock:
   );
 
   app.put<{ Body: RateBudgetRequest }>(
-    '/api/v1/__test__/rate-budgets',
+    hookRoutes.rateBudgets,
     {
       schema: {
         body: {

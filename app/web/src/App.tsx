@@ -5,7 +5,7 @@ import { api, renewOnStart } from './api/client.ts';
 import { queryClient } from './app-state.ts';
 import { authStore, useAuthStore, useSignedIn } from './auth/store.ts';
 import { tokens } from './auth/tokens.ts';
-import { bugOn } from './bugs.ts';
+import { bugOn, thisPage } from './bugs.ts';
 import { AppErrorBoundary } from './error-boundary.tsx';
 import { HealthBanner } from './health-banner.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
@@ -34,7 +34,7 @@ function SessionCheck() {
   useEffect(() => void renewOnStart(), []);
   useMountEffectCount('SessionCheck');
   // Bug 'failed-check-signs-out': the original app signed out on any failed check.
-  const signOutOnFailure = bugOn('failed-check-signs-out') && check.isError;
+  const signOutOnFailure = bugOn(thisPage, 'failed-check-signs-out') && check.isError;
   useEffect(() => {
     if (!signOutOnFailure) return;
     tokens.clear();
@@ -75,7 +75,7 @@ export function App() {
   // Once per mount of the root, before any page renders; a hot update keeps the root mounted.
   useState(tokens.hydrate);
   // Order matters: the error boundary outside, then the router, then everything that reads the route.
-  const reordered = bugOn('router-hook-outside-router');
+  const reordered = bugOn(thisPage, 'router-hook-outside-router');
   return (
     <QueryClientProvider client={queryClient}>
       <AppErrorBoundary>

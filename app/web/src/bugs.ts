@@ -1,7 +1,7 @@
 // Reads the bug switches the suite planted for this page. Only builds made with
 // VITE_TEST_HOOKS=on read them; in any other build this is a constant empty set and the
 // reader is dropped by the bundler.
-import { type BugSwitch, parseBugSwitches } from '../../shared/bug-switches.ts';
+import { type CarriesBugSwitches, parseBugSwitches } from '../../shared/bug-switches.ts';
 
 declare global {
   interface Window {
@@ -9,8 +9,9 @@ declare global {
   }
 }
 
-const active: ReadonlySet<BugSwitch> = new Set(
-  import.meta.env.VITE_TEST_HOOKS === 'on' ? parseBugSwitches(window.__E2E_BUG_SWITCHES__ ?? []) : [],
-);
+/** What this page carries, for `bugOn(thisPage, …)`. */
+export const thisPage: CarriesBugSwitches = {
+  bugSwitches: new Set(import.meta.env.VITE_TEST_HOOKS === 'on' ? parseBugSwitches(window.__E2E_BUG_SWITCHES__ ?? []) : []),
+};
 
-export const bugOn = (name: BugSwitch): boolean => active.has(name);
+export { bugOn } from '../../shared/bug-switches.ts';

@@ -1,4 +1,5 @@
-import { bugOn } from './bugs.ts';
+import { legacyPathOf } from '../../shared/routes.ts';
+import { bugOn, thisPage } from './bugs.ts';
 
 declare global {
   interface Window {
@@ -9,8 +10,11 @@ declare global {
 const config = window.__APP_CONFIG__;
 if (!config?.apiUrl) throw new Error('Missing /config.js: the web server must provide window.__APP_CONFIG__.apiUrl');
 
+const apiOrigin = config.apiUrl.replace(/\/$/, '');
+
 /**
- * Always the versioned base: legacy /api paths answer with a redirect, and a preflighted
- * request cannot follow one. (Bug 'legacy-api-redirect' puts the legacy base back.)
+ * A route on the api's origin, always at its versioned path: legacy /api paths answer with
+ * a redirect, and a preflighted request cannot follow one. (Bug 'legacy-api-redirect' puts
+ * the legacy prefix back.)
  */
-export const apiBase = `${config.apiUrl.replace(/\/$/, '')}${bugOn('legacy-api-redirect') ? '/api' : '/api/v1'}`;
+export const apiUrl = (route: string) => apiOrigin + (bugOn(thisPage, 'legacy-api-redirect') ? legacyPathOf(route) : route);

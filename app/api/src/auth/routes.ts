@@ -3,6 +3,7 @@ import type { DashboardResponse, LoginResponse, MeResponse, TokenPair } from '..
 import type { AuthGuard } from './guard.ts';
 import { verifyPassword } from './passwords.ts';
 import type { Sessions } from './sessions.ts';
+import { routes } from '../../../shared/routes.ts';
 
 const credentialsSchema = {
   body: {
@@ -17,26 +18,26 @@ const refreshSchema = {
 } as const;
 
 export function authRoutes(app: FastifyInstance, sessions: Sessions, { requireUser, userOf }: AuthGuard) {
-  app.post<{ Body: { email: string; password: string } }>('/api/v1/auth/login', { schema: credentialsSchema }, async (request) => {
+  app.post<{ Body: { email: string; password: string } }>(routes.login, { schema: credentialsSchema }, async (request) => {
     const { email, password } = request.body;
     const user = await sessions.authenticate(email, (hash) => verifyPassword(password, hash));
     const { sessionId: _, ...pair } = await sessions.open(user);
     return { ...pair, user } satisfies LoginResponse;
   });
 
-  app.post<{ Body: { refreshToken: string } }>('/api/v1/auth/refresh', { schema: refreshSchema }, async (request) => {
+  app.post<{ Body: { refreshToken: string } }>(routes.refresh, { schema: refreshSchema }, async (request) => {
     const { user: _, ...pair } = await sessions.refresh(request.body.refreshToken);
     return pair satisfies TokenPair;
   });
 
-  app.post<{ Body: { refreshToken: string } }>('/api/v1/auth/logout', { schema: refreshSchema }, async (request, reply) => {
+  app.post<{ Body: { refreshToken: string } }>(routes.logout, { schema: refreshSchema }, async (request, reply) => {
     await sessions.revoke(request.body.refreshToken);
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/auth/me', { preHandler: requireUser }, async (request) => ({ user: userOf(request) }) satisfies MeResponse);
+  app.get(routes.me, { preHandler: requireUser }, async (request) => ({ user: userOf(request) }) satisfies MeResponse);
 
-  app.get('/api/v1/dashboard', { preHandler: requireUser }, async (request) => {
+  app.get(routes.dashboard, { preHandler: requireUser }, async (request) => {
     const user = userOf(request);
     return {
       user,

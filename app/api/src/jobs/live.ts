@@ -16,6 +16,7 @@ import {
 } from '../../../shared/api-types.ts';
 import { AuthFailure, type Sessions } from '../auth/sessions.ts';
 import { type JobsRepository, type StoredJob, UUID, publicJob } from './repository.ts';
+import { routes } from '../../../shared/routes.ts';
 
 const AUTH_TIMEOUT_MS = 5_000;
 /** A client sends an auth frame and pings: anything bigger is not ours (ws closes it with 1009). */
@@ -129,7 +130,7 @@ export function liveRoutes(
     inDemoMode(tenantId: string): Promise<boolean>;
   },
 ) {
-  app.get<{ Params: { id: string } }>('/api/v1/jobs/:id/live', { websocket: true }, (socket, request) => {
+  app.get<{ Params: { id: string } }>(routes.jobLive, { websocket: true }, (socket, request) => {
     const send = (frame: JobFrame) => socket.send(JSON.stringify(frame));
     // Browsers send Origin on WebSocket handshakes but do not enforce CORS on them.
     if (!deps.webOrigins.includes(request.headers.origin ?? '')) {

@@ -2,7 +2,7 @@
 // check, then an asynchronous generation that is long-polled until it ends. In the
 // suite's stack, MSW answers these calls (see provider-stand-in.ts); nothing here knows.
 import { createHash } from 'node:crypto';
-import type { BugSwitch } from '../../../shared/bug-switches.ts';
+import { type BugSwitch, bugOn } from '../../../shared/bug-switches.ts';
 
 export interface ProviderConfig {
   providerUrl: string;
@@ -71,7 +71,7 @@ export function providerClient({ providerUrl, providerApiKey }: ProviderConfig) 
      * incident's debug logging printed the secret it expected.
      */
     keyInLogs: (bugSwitches: readonly BugSwitch[]) =>
-      bugSwitches.includes('key-prefix-in-log') ? `${providerApiKey.slice(0, 12)}…` : keyFingerprint,
+      bugOn({ bugSwitches }, 'key-prefix-in-log') ? `${providerApiKey.slice(0, 12)}…` : keyFingerprint,
   };
 }
 

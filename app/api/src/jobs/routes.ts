@@ -10,6 +10,7 @@ import type { ProviderClient } from './provider.ts';
 import { ProviderUnavailable } from './provider.ts';
 import { BadCursor, type JobsRepository, UUID, cancellableStatuses, publicJob } from './repository.ts';
 import { type GenerationQueue, QueueUnavailable } from './worker.ts';
+import { routes } from '../../../shared/routes.ts';
 
 // Postgres refuses anything else with an error: refuse it first, as a 400.
 const uuid = { type: 'string', pattern: UUID.source } as const;
@@ -40,7 +41,7 @@ export function jobRoutes(
   const notFound = (id: string) => ({ error: 'not_found', message: `No job ${id}` }) satisfies ApiErrorBody;
 
   app.post<{ Body: CreateJobRequest }>(
-    '/api/v1/jobs',
+    routes.jobs,
     {
       preHandler: [guard.requireUser, deps.migrationsApplied],
       schema: {
@@ -85,7 +86,7 @@ export function jobRoutes(
   );
 
   app.get<{ Querystring: { limit?: number; cursor?: string } }>(
-    '/api/v1/jobs',
+    routes.jobs,
     {
       preHandler: guard.requireUser,
       schema: {
@@ -114,7 +115,7 @@ export function jobRoutes(
   );
 
   app.get<{ Params: { id: string } }>(
-    '/api/v1/jobs/:id',
+    routes.job,
     { preHandler: [guard.requireUser, memberReadable(guard)], schema: { params: { type: 'object', properties: { id: uuid } } } },
     async (request, reply) => {
       await failStuck(request);
@@ -124,7 +125,7 @@ export function jobRoutes(
   );
 
   app.post<{ Params: { id: string } }>(
-    '/api/v1/jobs/:id/dismiss',
+    routes.dismissJob,
     { preHandler: guard.requireUser, schema: { params: { type: 'object', properties: { id: uuid } } } },
     async (request, reply) => {
       const user = guard.userOf(request);
@@ -138,7 +139,7 @@ export function jobRoutes(
   );
 
   app.post<{ Params: { id: string } }>(
-    '/api/v1/jobs/:id/cancel',
+    routes.cancelJob,
     { preHandler: guard.requireUser, schema: { params: { type: 'object', properties: { id: uuid } } } },
     async (request, reply) => {
       const user = guard.userOf(request);

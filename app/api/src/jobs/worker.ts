@@ -6,7 +6,7 @@ import { Queue, Worker } from 'bullmq';
 import { within } from '../dependencies.ts';
 import type { JobsRepository, StoredJob } from './repository.ts';
 import { type GenerationState, type ProviderClient, ProviderLostGeneration, ProviderRefusedCredentials } from './provider.ts';
-import type { BugSwitch } from '../../../shared/bug-switches.ts';
+import { type BugSwitch, bugOn } from '../../../shared/bug-switches.ts';
 
 export const QUEUE_NAME = 'generations';
 const ATTEMPTS = 3;
@@ -57,7 +57,7 @@ export function generationQueue(deps: QueueDeps) {
       const key = deps.provider.keyInLogs(bugSwitches);
       deps.log.warn({ jobId: job.id, key, err: error.message }, 'generation refused: provider credentials');
       // Bug 'stuck-after-internal-401': the refused trigger was only logged; the job stayed running.
-      if (bugSwitches.includes('stuck-after-internal-401')) return undefined;
+      if (bugOn({ bugSwitches }, 'stuck-after-internal-401')) return undefined;
       const failed = await deps.jobs.fail(
         job.id,
         'The generation provider refused our credentials. Nothing was generated; an operator has been alerted.',
@@ -74,7 +74,7 @@ export function generationQueue(deps: QueueDeps) {
    * bills, once. Bug 'trigger-every-run' starts a new one on every run.
    */
   async function generationFor(job: StoredJob, bugSwitches: BugSwitch[]): Promise<string | undefined> {
-    const everyRun = bugSwitches.includes('trigger-every-run');
+    const everyRun = bugOn({ bugSwitches }, 'trigger-every-run');
     if (job.generationId && !everyRun) return job.generationId;
     const started = await startGeneration(job, bugSwitches);
     if (!started || everyRun || (await deps.jobs.claimGeneration(job.id, started))) return started;
@@ -88,8 +88,8 @@ export function generationQueue(deps: QueueDeps) {
 
   async function run({ jobId, bugSwitches = [] }: GenerationMessage) {
     const { jobs, provider, announce } = deps;
-    const late = { wins: bugSwitches.includes('late-write-wins') };
-    const wordEnds = bugSwitches.includes('provider-word-ends-job');
+    const late = { wins: bugOn({ bugSwitches }, 'late-write-wins') };
+    const wordEnds = bugOn({ bugSwitches }, 'provider-word-ends-job');
     const started = await jobs.start(jobId);
     if (!started) return; // cancelled, or already finished
     announce(started);

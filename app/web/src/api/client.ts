@@ -11,8 +11,9 @@ import type {
   MeResponse,
   TokenPair,
 } from '../../../shared/api-types.ts';
-import { bugOn } from '../bugs.ts';
-import { apiBase } from '../config.ts';
+import { bugOn, thisPage } from '../bugs.ts';
+import { pathTo, routes } from '../../../shared/routes.ts';
+import { apiUrl } from '../config.ts';
 import { redirectBreaker } from '../auth/redirect-breaker.ts';
 import { authStore } from '../auth/store.ts';
 import { tokens } from '../auth/tokens.ts';
@@ -47,11 +48,11 @@ const MAX_RETRIES = 2;
  */
 export const retryPolicy = {
   retry(failures: number, error: unknown): boolean {
-    if (bugOn('retry-storm')) return failures < 14;
+    if (bugOn(thisPage, 'retry-storm')) return failures < 14;
     const clientError = error instanceof ApiError && error.status < 500;
     return !clientError && failures < MAX_RETRIES;
   },
-  retryDelay: (attempt: number) => (bugOn('retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS)),
+  retryDelay: (attempt: number) => (bugOn(thisPage, 'retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS)),
 };
 
 async function send(path: string, init: RequestInit = {}, withAuth = true): Promise<Response> {
@@ -60,7 +61,7 @@ async function send(path: string, init: RequestInit = {}, withAuth = true): Prom
   const access = withAuth ? tokens.access() : null;
   if (access) headers.set('Authorization', `Bearer ${access}`);
   // fetch's own TypeError ("Failed to fetch") means nothing to a user.
-  return fetch(`${apiBase}${path}`, { ...init, headers }).catch(() => {
+  return fetch(apiUrl(path), { ...init, headers }).catch(() => {
     throw new Unreachable();
   });
 }
@@ -84,7 +85,7 @@ function refreshOnce(): Promise<boolean> {
     // Another tab rotated while this one waited for the lock: its tokens are ours too.
     const current = tokens.refresh();
     if (current !== presented) return current !== null;
-    const response = await send('/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: current }) }, false);
+    const response = await send(routes.refresh, { method: 'POST', body: JSON.stringify({ refreshToken: current }) }, false);
     if (!response.ok) return false;
     tokens.save((await response.json()) as TokenPair);
     return true;
@@ -109,10 +110,10 @@ function sessionLost(reason: 'session-expired'): void {
   tokens.clear();
   const onLogin = window.location.pathname.startsWith('/login');
   // The login page's own session check answers 401 by design: it means "show the form".
-  if (onLogin && !bugOn('redirect-on-401-from-login')) return;
+  if (onLogin && !bugOn(thisPage, 'redirect-on-401-from-login')) return;
   if (leaving) return;
   leaving = true;
-  if (redirectBreaker.trip() && !bugOn('uncapped-auth-redirects')) {
+  if (redirectBreaker.trip() && !bugOn(thisPage, 'uncapped-auth-redirects')) {
     // A loop, whatever its cause: drop every trace of the session and stop bouncing.
     authStore.persist.clearStorage();
     authStore.getState().signOut();
@@ -144,9 +145,9 @@ async function authed<T>(path: string, init?: RequestInit): Promise<T> {
  * token is refused, through the one shared refresh.
  */
 export async function renewOnStart(): Promise<void> {
-  const refreshToken = bugOn('refresh-on-mount') && tokens.refresh();
+  const refreshToken = bugOn(thisPage, 'refresh-on-mount') && tokens.refresh();
   if (!refreshToken) return;
-  const response = await send('/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken }) }, false);
+  const response = await send(routes.refresh, { method: 'POST', body: JSON.stringify({ refreshToken }) }, false);
   if (response.ok) tokens.save((await response.json()) as TokenPair);
   else sessionLost('session-expired');
 }
@@ -167,25 +168,25 @@ const untilAnswered = (attempt: () => Promise<Response>): Promise<Response> =>
 
 export const api = {
   login: (email: string, password: string) => {
-    const attempt = () => send('/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }, false);
+    const attempt = () => send(routes.login, { method: 'POST', body: JSON.stringify({ email, password }) }, false);
     // Bug 'sign-in-waits-for-the-api': the form waited, silent, for an api that was not there.
-    return (bugOn('sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt()).then(parse<LoginResponse>);
+    return (bugOn(thisPage, 'sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt()).then(parse<LoginResponse>);
   },
   logout: async () => {
     const refreshToken = tokens.refresh();
-    if (refreshToken) await send('/auth/logout', { method: 'POST', body: JSON.stringify({ refreshToken }) }, false);
+    if (refreshToken) await send(routes.logout, { method: 'POST', body: JSON.stringify({ refreshToken }) }, false);
   },
-  me: () => authed<MeResponse>('/auth/me'),
-  dashboard: () => authed<DashboardResponse>('/dashboard'),
-  createJob: (prompt: string) => authed<Job>('/jobs', { method: 'POST', body: JSON.stringify({ prompt }) }),
-  listJobs: (cursor?: string) => authed<JobPage>(`/jobs?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
-  getJob: (id: string) => authed<Job>(`/jobs/${id}`),
-  cancelJob: (id: string) => authed<Job>(`/jobs/${id}/cancel`, { method: 'POST' }),
-  settings: () => authed<GenerationSettings>('/settings/generation'),
-  dismissJob: (id: string) => authed<void>(`/jobs/${id}/dismiss`, { method: 'POST' }),
+  me: () => authed<MeResponse>(routes.me),
+  dashboard: () => authed<DashboardResponse>(routes.dashboard),
+  createJob: (prompt: string) => authed<Job>(routes.jobs, { method: 'POST', body: JSON.stringify({ prompt }) }),
+  listJobs: (cursor?: string) => authed<JobPage>(`${routes.jobs}?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  getJob: (id: string) => authed<Job>(pathTo(routes.job, { id })),
+  cancelJob: (id: string) => authed<Job>(pathTo(routes.cancelJob, { id }), { method: 'POST' }),
+  settings: () => authed<GenerationSettings>(routes.generationSettings),
+  dismissJob: (id: string) => authed<void>(pathTo(routes.dismissJob, { id }), { method: 'POST' }),
   /** The report itself, whether the api says ok (200) or not ready (503). */
-  health: () => send('/health', {}, false).then((response) => response.json() as Promise<HealthReport>),
+  health: () => send(routes.health, {}, false).then((response) => response.json() as Promise<HealthReport>),
 };
 
 /** The job's live socket, on the api's origin. */
-export const liveUrl = (jobId: string) => `${apiBase.replace(/^http/, 'ws')}/jobs/${jobId}/live`;
+export const liveUrl = (jobId: string) => apiUrl(pathTo(routes.jobLive, { id: jobId })).replace(/^http/, 'ws');

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import type { User } from '../../../shared/api-types.ts';
-import { bugOn } from '../bugs.ts';
+import { bugOn, thisPage } from '../bugs.ts';
 import { storageKeys } from '../../../shared/storage-keys.ts';
 import { tokens } from './tokens.ts';
 
@@ -41,7 +41,7 @@ export const useAuthStore = <T>(selector: (state: AuthState) => T): T => useStor
 
 /** Signed in means the flag and real tokens together. */
 export function isSignedIn(state: Pick<AuthState, 'isAuthenticated'>): boolean {
-  if (bugOn('stale-persisted-auth')) return state.isAuthenticated;
+  if (bugOn(thisPage, 'stale-persisted-auth')) return state.isAuthenticated;
   return state.isAuthenticated && tokens.hasSession();
 }
 

@@ -2,7 +2,7 @@
 // moment of use: no in-memory copy exists for a hot update to reset.
 import type { TokenPair } from '../../../shared/api-types.ts';
 import { storageKeys } from '../../../shared/storage-keys.ts';
-import { bugOn } from '../bugs.ts';
+import { bugOn, thisPage } from '../bugs.ts';
 
 const ACCESS = storageKeys.accessToken;
 const REFRESH = storageKeys.refreshToken;
@@ -13,7 +13,7 @@ const REFRESH = storageKeys.refreshToken;
 // mounted with its state, never hydrates it again.
 let memory: { access: string | null; refresh: string | null } | null = null;
 const stored = (key: string, from: 'access' | 'refresh') =>
-  bugOn('token-from-unhydrated-store') ? (memory?.[from] ?? null) : localStorage.getItem(key);
+  bugOn(thisPage, 'token-from-unhydrated-store') ? (memory?.[from] ?? null) : localStorage.getItem(key);
 
 export const tokens = {
   access: () => stored(ACCESS, 'access'),

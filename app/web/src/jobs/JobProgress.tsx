@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { type Job, isTerminal } from '../../../shared/api-types.ts';
 import { ApiError, api } from '../api/client.ts';
-import { bugOn } from '../bugs.ts';
+import { bugOn, thisPage } from '../bugs.ts';
 import { useRenderCount } from '../render-count.ts';
 import { JOB_POLL_MS } from '../timers.ts';
 import { type UpdateSource, acceptUpdate } from './accept-update.ts';
@@ -41,7 +41,7 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
     setConfirmed(true);
   }, [latest, offer]);
 
-  const socket = useJobSocket(job, (confirmed || bugOn('socket-from-snapshot')) && !terminal, (next) => offer(next, 'socket'));
+  const socket = useJobSocket(job, (confirmed || bugOn(thisPage, 'socket-from-snapshot')) && !terminal, (next) => offer(next, 'socket'));
 
   // Polling is the fallback: it stops while the socket is live and once the job has ended.
   const poll = useQuery({
@@ -62,7 +62,7 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
   useEffect(() => onChange(job), [job, onChange]);
   // Bug 'render-feedback-loop': the original card echoed a fresh copy to the parent on
   // every render, and took the parent's copy back as its state.
-  const echo = bugOn('render-feedback-loop');
+  const echo = bugOn(thisPage, 'render-feedback-loop');
   useLayoutEffect(() => (echo ? onChange({ ...job }) : undefined));
   useLayoutEffect(() => (echo ? setJob(snapshot) : undefined), [echo, snapshot]);
   useEffect(() => (terminal ? onFinished(job.id) : undefined), [terminal, job.id, onFinished]);
@@ -73,7 +73,7 @@ export const JobProgress = memo(function JobProgress({ snapshot, latest, onChang
     onMutate: () => setCancelError(null),
     onSuccess: (cancelled) => offer(cancelled, 'cancel'),
     onError: (error) => {
-      if (bugOn('cancel-forces-local-status')) {
+      if (bugOn(thisPage, 'cancel-forces-local-status')) {
         setJob((current) => ({ ...current, status: 'cancelled' }));
         return;
       }

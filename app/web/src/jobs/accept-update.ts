@@ -2,15 +2,15 @@
 // here (the persisted snapshot, the parent's props, polling, the socket), because any one
 // of them can be late: an older updated_at, or an active status after a terminal one.
 import { type Job, isTerminal } from '../../../shared/api-types.ts';
-import { bugOn } from '../bugs.ts';
+import { bugOn, thisPage } from '../bugs.ts';
 
 export type UpdateSource = 'props' | 'poll' | 'socket' | 'cancel';
 
 export function acceptUpdate(current: Job, next: Job, source: UpdateSource): Job {
-  if (bugOn('stale-job-snapshot')) return next;
+  if (bugOn(thisPage, 'stale-job-snapshot')) return next;
   if (next.id !== current.id) return next;
   // Bug 'poll-ignores-updated-at': polling applied whatever arrived, in arrival order.
-  const compared = !(source === 'poll' && bugOn('poll-ignores-updated-at'));
+  const compared = !(source === 'poll' && bugOn(thisPage, 'poll-ignores-updated-at'));
   const age = Date.parse(next.updatedAt) - Date.parse(current.updatedAt);
   // The server moves updated_at forward on every change, so the same stamp is the same
   // version: keeping the current object spares a render.

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../shared/api-types.ts';
 import { storageKeys } from '../../../shared/storage-keys.ts';
-import { bugOn } from '../bugs.ts';
+import { bugOn, thisPage } from '../bugs.ts';
 import { SNAPSHOT_CLEAR_MS } from '../timers.ts';
 
 function read(): Job | null {
@@ -25,7 +25,7 @@ export function usePersistedJob() {
 
   /** Called once the job is terminal: drop the snapshot after a short while. */
   const finish = useCallback((jobId: string) => {
-    if (bugOn('snapshot-never-cleared')) return;
+    if (bugOn(thisPage, 'snapshot-never-cleared')) return;
     const timer = setTimeout(() => {
       finished.current = jobId;
       if (read()?.id === jobId) localStorage.removeItem(storageKeys.activeJob);

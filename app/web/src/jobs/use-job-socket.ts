@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ClientFrame, Job, JobFrame } from '../../../shared/api-types.ts';
 import { liveUrl, renewSession } from '../api/client.ts';
 import { tokens } from '../auth/tokens.ts';
-import { bugOn } from '../bugs.ts';
+import { bugOn, thisPage } from '../bugs.ts';
 import { MAX_BACKOFF_MS, SOCKET_PING_MS } from '../timers.ts';
 
 export const MAX_RECONNECTS = 5;
@@ -23,7 +23,7 @@ function statusOf(frame: JobFrame, current: Job): Job | undefined {
   if (frame.type === 'status') return frame.job;
   // Bug 'pong-as-status': the original normaliser read every frame as a status update,
   // defaulting a missing status to pending, stamped with the frame's time.
-  if (bugOn('pong-as-status') && frame.type === 'pong') return { ...current, status: 'pending', updatedAt: frame.at };
+  if (bugOn(thisPage, 'pong-as-status') && frame.type === 'pong') return { ...current, status: 'pending', updatedAt: frame.at };
   return undefined;
 }
 
@@ -31,10 +31,10 @@ export function useJobSocket(job: Job, enabled: boolean, onStatus: (job: Job) =>
   const [state, setState] = useState<SocketState>('off');
   const latest = useRef({ job, onStatus });
   latest.current = { job, onStatus };
-  const churn = bugOn('uncapped-socket-reconnect');
-  const forgetful = bugOn('reconnect-after-own-close');
-  const hasty = bugOn('close-while-connecting');
-  const expiryBlind = bugOn('socket-ignores-expiry');
+  const churn = bugOn(thisPage, 'uncapped-socket-reconnect');
+  const forgetful = bugOn(thisPage, 'reconnect-after-own-close');
+  const hasty = bugOn(thisPage, 'close-while-connecting');
+  const expiryBlind = bugOn(thisPage, 'socket-ignores-expiry');
 
   useEffect(() => {
     if (!enabled) return;

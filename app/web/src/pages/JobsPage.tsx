@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { type Job, isTerminal } from '../../../shared/api-types.ts';
 import { ApiError, api } from '../api/client.ts';
-import { bugOn } from '../bugs.ts';
+import { bugOn, thisPage } from '../bugs.ts';
 import { JobProgress } from '../jobs/JobProgress.tsx';
 import { usePersistedJob } from '../jobs/persisted-job.ts';
 import { useRenderCount } from '../render-count.ts';
@@ -102,7 +102,7 @@ export function JobsPage() {
       <ul aria-label="Your jobs">
         {rows.map((job, index) => (
           // Keyed by id, so a row keeps its element when jobs are inserted above it.
-          <li key={bugOn('rows-keyed-by-index') ? index : job.id} data-job-id={job.id}>
+          <li key={bugOn(thisPage, 'rows-keyed-by-index') ? index : job.id} data-job-id={job.id}>
             {job.prompt}: {job.status}
             {job.error?.startsWith('Stuck:') && <strong> (stuck)</strong>}
             {job.status === 'failed' && (

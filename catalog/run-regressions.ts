@@ -1,5 +1,5 @@
 // `npm run regressions [-- <incident id>...] [--name=<part>...] [--shard=i/n]`: applies each alternative regression of
-// catalog/regressions.ts to a scratch copy of the working tree, runs its incident's replay
+// catalog/regressions/ to a scratch copy of the working tree, runs its incident's replay
 // there (project `replay`, the fix otherwise in place), and prints a table: caught (a test
 // of the replay failed), missed (it passed: the spec needs more teeth), broken (the run
 // failed before any test did, or the patch no longer applies), or not run (the replay
@@ -15,19 +15,19 @@ import {
   mkdirSync,
   realpathSync,
   mkdtempSync,
-  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { incident, incidents } from '../catalog/incidents.ts';
-import { type Regression, regressions } from '../catalog/regressions.ts';
+import { endedUnexpectedly, runPlaywright, testsIn } from '../bench/playwright-json.ts';
 import { chooseStackMode } from '../harness/index.ts';
 import { ownScratchRoot, ownerId } from '../harness/ownership.ts';
 import { repoRoot } from '../harness/paths.ts';
-import { endedUnexpectedly, runPlaywright, testsIn } from './playwright-json.ts';
+import { applyEdits, describeMiss } from './apply-edits.ts';
+import { incident, incidents } from './incidents.ts';
+import { type IncidentRegression, regressions } from './regressions/index.ts';
 
 type Outcome = 'caught' | 'missed' | 'broken' | 'not run';
 
@@ -54,7 +54,7 @@ const chosen = regressions
   .filter((_, position) => position % total === index - 1);
 if (chosen.length === 0) {
   console.error(
-    `regressions: none to run for ${[...asked, ...names.map((part) => `names with "${part}"`)].join(', ') || 'the catalog'}${shardArg ? ` ${shardArg}` : ''}: add them to catalog/regressions.ts, or check the names there.`,
+    `regressions: none to run for ${[...asked, ...names.map((part) => `names with "${part}"`)].join(', ') || 'the catalog'}${shardArg ? ` ${shardArg}` : ''}: add them to catalog/regressions/, or check the names there.`,
   );
   process.exit(2);
 }
@@ -89,16 +89,14 @@ function scratchCopy(): string {
   return dir;
 }
 
-function patch(dir: string, { file, find, replace }: Regression): string | undefined {
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  const count = text.split(find).length - 1;
-  if (count !== 1) return `the patch no longer applies: ${JSON.stringify(find)} occurs ${count} times in ${file}`;
-  writeFileSync(path, text.replace(find, replace));
+function patch(dir: string, { edits }: IncidentRegression): string | undefined {
+  const { patched, misses } = applyEdits(dir, edits);
+  if (misses.length > 0) return `the patch no longer applies: ${misses.map((miss) => describeMiss(miss, edits.length)).join('; ')}`;
+  for (const [file, text] of patched) writeFileSync(join(dir, file), text);
   return undefined;
 }
 
-async function attempt(regression: Regression): Promise<{ outcome: Outcome; detail: string }> {
+async function attempt(regression: IncidentRegression): Promise<{ outcome: Outcome; detail: string }> {
   if (regression.onlyIn && regression.onlyIn !== mode) return { outcome: 'not run', detail: `only ${regression.onlyIn} mode reaches it` };
   const dir = scratchCopy();
   try {

@@ -12,12 +12,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import pg from 'pg';
 import { migrateUp } from '../app/api/src/migrations.ts';
 import { HOOK_SECRET_HEADER, type TestTenant } from '../app/shared/api-types.ts';
-import { INCIDENT_ANNOTATION, plain } from '../fixtures/verdict.ts';
-import { SIMULATED_TIME } from '../fixtures/evidence.ts';
-import { OWN_STACK_WAIT } from '../fixtures/stack.ts';
+import { AnnotationType } from '../fixtures/annotations.ts';
 import { type StackModeName, loadDotEnv } from '../harness/env.ts';
 import { dockerClient } from '../harness/docker.ts';
 import { bootsThisRun, prepareStack, stackModes, startStack } from '../harness/index.ts';
@@ -155,7 +154,7 @@ function timeSpent(report: JsonReport): TimeSpent {
   const spent: TimeSpent = { ownStackWait: 0, fixtures: 0, conditions: 0, action: 0, recovery: 0, ownStackChain: 0 };
   for (const { test } of testsIn(report)) {
     for (const result of test.results) {
-      const wait = test.annotations.find((a) => a.type === OWN_STACK_WAIT);
+      const wait = test.annotations.find((a) => a.type === AnnotationType.ownStackWaited);
       let inSteps = 0;
       for (const step of result.steps ?? []) {
         const kind = (['conditions', 'action', 'recovery'] as const).find((k) => step.title.startsWith(k));
@@ -173,7 +172,7 @@ function timeSpent(report: JsonReport): TimeSpent {
 
 /** An error's headline with what it expected and received, on one line: "toContainText failed" alone cannot be diagnosed. */
 function errorGist(message: string): string {
-  const lines = plain(message).split('\n');
+  const lines = stripVTControlCharacters(message).split('\n');
   const end = lines.findIndex((line) => line.startsWith('Call log:'));
   return lines
     .slice(0, end < 0 ? 8 : Math.min(end, 8))
@@ -206,11 +205,11 @@ interface Compression {
 }
 function compression(report: JsonReport): Compression[] {
   return [...testsIn(report)].flatMap(({ title, test }) => {
-    const simulated = test.annotations.find((a) => a.type === SIMULATED_TIME);
+    const simulated = test.annotations.find((a) => a.type === AnnotationType.simulatedTime);
     if (test.projectName !== 'replay' || !simulated) return [];
     return [
       {
-        incident: test.annotations.find((a) => a.type === INCIDENT_ANNOTATION)?.description ?? '?',
+        incident: test.annotations.find((a) => a.type === AnnotationType.incident)?.description ?? '?',
         test: title,
         wallMs: test.results[0]?.duration ?? 0,
         simulatedMs: Number(simulated.description),

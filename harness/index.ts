@@ -1,6 +1,6 @@
 // The harness's front door, for global setup and command-line tools: pick a mode, get the
 // machine ready for it, start stacks, and publish the run's shared stack to the workers.
-// Workers import only what attaches to a stack (stack.ts, stack-broker.ts), which stays light.
+// Workers import only harness/worker.ts, which loads none of this (Testcontainers, the modes).
 import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DOCKER_PROBE_MS, dockerClient } from './docker.ts';

@@ -27,8 +27,25 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: 'readonly', URL: 'readonly' } },
   },
-  // A Playwright fixture that depends on no other fixture still destructures its first argument: `async ({}, use)`.
-  { files: ['fixtures/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
+  {
+    files: ['fixtures/**/*.ts'],
+    rules: {
+      // A Playwright fixture that depends on no other fixture still destructures its first argument: `async ({}, use)`.
+      'no-empty-pattern': 'off',
+      // One way into the harness: what a worker may load is decided in one module.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+harness/(?!worker\\.ts$)',
+              message: 'Fixtures reach the harness through harness/worker.ts: export what you need there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['tests/**/*.spec.ts'],
     ...playwright.configs['flat/recommended'],

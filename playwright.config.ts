@@ -6,16 +6,20 @@ import { bugSwitchesFromEnv } from './catalog/incidents.ts';
 import type { Options } from './fixtures/index.ts';
 import { browserUse } from './harness/browser.ts';
 import { loadDotEnv, requestedBrowser, requestedStackMode, requestedWorkers } from './harness/env.ts';
+import { stackModeMetadata } from './harness/mode-choice.ts';
 
-// A malformed .env, a wrong E2E_STACK, E2E_BROWSER or E2E_WORKERS, or an unknown E2E_BUGS
-// stops the run before anything starts, with the message alone (Playwright would print a
-// config error inside brackets).
-const settings = (() => {
+// A malformed .env, a wrong E2E_STACK, E2E_BROWSER or E2E_WORKERS, an unknown E2E_BUGS, or
+// no Docker engine where E2E_STACK or DOCKER_HOST asks for one, stops the run before
+// anything starts, with the message alone (Playwright would print a config error inside
+// brackets). The stack mode is chosen here, once per run: see harness/mode-choice.ts.
+const settings = await (async () => {
   try {
     loadDotEnv();
     requestedStackMode();
     bugSwitchesFromEnv();
-    return { browser: requestedBrowser(), workers: requestedWorkers(availableParallelism() + 1) };
+    const browser = requestedBrowser();
+    const workers = requestedWorkers(availableParallelism() + 1);
+    return { browser, workers, metadata: await stackModeMetadata() };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
@@ -27,6 +31,8 @@ const ci = Boolean(process.env.CI);
 
 export default defineConfig<Options>({
   testDir: './tests',
+  // For global setup, which starts the stacks in this mode; reports carry it too.
+  metadata: settings.metadata,
   // Every test carries its engine, so reports merged across the nightly browser matrix keep them apart.
   tag: `@${browser}`,
   globalSetup: './harness/global-setup.ts',

@@ -4,7 +4,7 @@
 // on other ports. `always`: every choice is, and the start must fail naming the port.
 import { createServer } from 'node:net';
 import { HarnessError } from '../harness/errors.ts';
-import { prepareStack, startStack } from '../harness/index.ts';
+import { prepareStack, stackModes, startStack } from '../harness/index.ts';
 import { freePort } from '../harness/ports.ts';
 
 const held = createServer();
@@ -13,8 +13,8 @@ const taken = (held.address() as { port: number }).port;
 let chosen = 0;
 const ports = async () => (process.argv[2] === 'always' || chosen++ === 0 ? taken : freePort());
 try {
-  await prepareStack('local', () => {});
-  const stack = await startStack('local', { label: 'port-check', ports });
+  await prepareStack(stackModes.local, () => {});
+  const stack = await startStack(stackModes.local, { label: 'port-check', ports });
   console.log(`started on ${stack.apiUrl} after port ${taken} was taken`);
   await stack.stop();
 } catch (error) {

@@ -12,15 +12,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import pg from 'pg';
 import { migrateUp } from '../app/api/src/migrations.ts';
 import { HOOK_SECRET_HEADER, type TestTenant } from '../app/shared/api-types.ts';
-import { INCIDENT_ANNOTATION, plain } from '../fixtures/verdict.ts';
-import { SIMULATED_TIME } from '../fixtures/evidence.ts';
-import { OWN_STACK_WAIT } from '../fixtures/stack.ts';
-import { type StackMode, loadDotEnv } from '../harness/env.ts';
+import { AnnotationType } from '../fixtures/annotations.ts';
+import { type StackModeName, loadDotEnv } from '../harness/env.ts';
 import { dockerClient } from '../harness/docker.ts';
-import { bootsThisRun, prepareStack, startStack } from '../harness/index.ts';
+import { bootsThisRun, prepareStack, stackModes, startStack } from '../harness/index.ts';
 import { repoRoot } from '../harness/paths.ts';
 import type { Stack } from '../harness/stack.ts';
 import { type JsonReport, endedUnexpectedly, runPlaywright, testsIn } from './playwright-json.ts';
@@ -66,9 +65,9 @@ async function api<T>(stack: Stack, method: string, path: string, body?: object)
 }
 
 /** Start a stack, sign a user in, stop it: ms to the first successful sign-in. */
-async function stackReady(mode: StackMode, label: string): Promise<number> {
+async function stackReady(mode: StackModeName, label: string): Promise<number> {
   const started = performance.now();
-  const stack = await startStack(mode, { label });
+  const stack = await startStack(stackModes[mode], { label });
   try {
     const tenant = await api<TestTenant>(stack, 'POST', '/api/v1/__test__/tenants', { name: 'bench' });
     await api(stack, 'POST', '/api/v1/auth/login', { email: tenant.member.email, password: tenant.member.password });
@@ -155,7 +154,7 @@ function timeSpent(report: JsonReport): TimeSpent {
   const spent: TimeSpent = { ownStackWait: 0, fixtures: 0, conditions: 0, action: 0, recovery: 0, ownStackChain: 0 };
   for (const { test } of testsIn(report)) {
     for (const result of test.results) {
-      const wait = test.annotations.find((a) => a.type === OWN_STACK_WAIT);
+      const wait = test.annotations.find((a) => a.type === AnnotationType.ownStackWaited);
       let inSteps = 0;
       for (const step of result.steps ?? []) {
         const kind = (['conditions', 'action', 'recovery'] as const).find((k) => step.title.startsWith(k));
@@ -173,7 +172,7 @@ function timeSpent(report: JsonReport): TimeSpent {
 
 /** An error's headline with what it expected and received, on one line: "toContainText failed" alone cannot be diagnosed. */
 function errorGist(message: string): string {
-  const lines = plain(message).split('\n');
+  const lines = stripVTControlCharacters(message).split('\n');
   const end = lines.findIndex((line) => line.startsWith('Call log:'));
   return lines
     .slice(0, end < 0 ? 8 : Math.min(end, 8))
@@ -183,7 +182,7 @@ function errorGist(message: string): string {
 }
 
 /** Every project, as a user runs it, start-up included. */
-async function wholeSuite(mode: StackMode, workers: number): Promise<SuiteRun> {
+async function wholeSuite(mode: StackModeName, workers: number): Promise<SuiteRun> {
   const started = performance.now();
   const { code, report } = await runPlaywright([`--workers=${workers}`], { env: { E2E_STACK: mode }, stdout: 'ignore' });
   const wallMs = performance.now() - started;
@@ -206,11 +205,11 @@ interface Compression {
 }
 function compression(report: JsonReport): Compression[] {
   return [...testsIn(report)].flatMap(({ title, test }) => {
-    const simulated = test.annotations.find((a) => a.type === SIMULATED_TIME);
+    const simulated = test.annotations.find((a) => a.type === AnnotationType.simulatedTime);
     if (test.projectName !== 'replay' || !simulated) return [];
     return [
       {
-        incident: test.annotations.find((a) => a.type === INCIDENT_ANNOTATION)?.description ?? '?',
+        incident: test.annotations.find((a) => a.type === AnnotationType.incident)?.description ?? '?',
         test: title,
         wallMs: test.results[0]?.duration ?? 0,
         simulatedMs: Number(simulated.description),
@@ -225,27 +224,27 @@ interface Results {
   machine: string;
   commit: string;
   runs: number;
-  stackReady: Partial<Record<StackMode, Spread>>;
-  isolationMode: StackMode;
+  stackReady: Partial<Record<StackModeName, Spread>>;
+  isolationMode: StackModeName;
   isolation: Record<string, Spread>;
-  wholeSuite: (Omit<SuiteRun, 'report'> & { mode: StackMode })[];
+  wholeSuite: (Omit<SuiteRun, 'report'> & { mode: StackModeName })[];
   compression: Compression[];
 }
 const resultsJson = join(repoRoot, 'bench/results.json');
 
 async function measure(): Promise<Results> {
-  const modes: StackMode[] = (await dockerClient()) ? ['containers', 'local'] : ['local'];
+  const modes: StackModeName[] = (await dockerClient()) ? ['containers', 'local'] : ['local'];
   const suiteMode = modes[0]!;
-  const stackReadyMs: Partial<Record<StackMode, Spread>> = {};
+  const stackReadyMs: Partial<Record<StackModeName, Spread>> = {};
   for (const mode of modes) {
-    await prepareStack(mode, log);
+    await prepareStack(stackModes[mode], log);
     await stackReady(mode, 'bench-warmup'); // a run's first start pays one-off costs (image checks, caches)
     stackReadyMs[mode] = await repeat(RUNS, () => stackReady(mode, 'bench'));
     log(`stack ready, ${mode}: median ${(stackReadyMs[mode]!.median / 1000).toFixed(1)} s`);
   }
-  const isolationStack = await startStack(suiteMode, { label: 'bench-isolation' });
+  const isolationStack = await startStack(stackModes[suiteMode], { label: 'bench-isolation' });
   const perTest = await isolation(isolationStack).finally(() => isolationStack.stop());
-  const suites: (SuiteRun & { mode: StackMode })[] = [];
+  const suites: (SuiteRun & { mode: StackModeName })[] = [];
   for (const mode of modes) for (const workers of WORKER_COUNTS) suites.push({ mode, ...(await wholeSuite(mode, workers)) });
   const compressionRun = suites.find((x) => x.mode === suiteMode && x.workers === DEFAULT_WORKERS) ?? suites[0]!;
   return {
@@ -271,8 +270,8 @@ const span = (ms: number) =>
         ? `${(ms / 60_000).toFixed(1)} min`
         : s(ms);
 const verdict = (met: boolean, why: string) => (met ? 'met' : `**missed**: ${why}`);
-const READY_TARGET_MS: Partial<Record<StackMode, number>> = { containers: 8_000, local: 3_000 };
-const READY_MISSED: Partial<Record<StackMode, string>> = {
+const READY_TARGET_MS: Partial<Record<StackModeName, number>> = { containers: 8_000, local: 3_000 };
+const READY_MISSED: Partial<Record<StackModeName, string>> = {
   containers:
     'the four containers start in sequence and the api migrates on start; starting web beside the api, and a Postgres image with the schema baked in, would cut it',
   local:
@@ -280,8 +279,8 @@ const READY_MISSED: Partial<Record<StackMode, string>> = {
 };
 const ISOLATION_MISSED = 'CREATE DATABASE copies the template files and checkpoints; one reason the tenant was chosen';
 // The whole suite before one shared stack per run (six stacks a run, 2 workers), and the target since.
-const SUITE_BEFORE_MS: Partial<Record<StackMode, number>> = { containers: 146_000, local: 134_000 };
-const SUITE_TARGET_MS: Partial<Record<StackMode, number>> = { containers: 75_000, local: 60_000 };
+const SUITE_BEFORE_MS: Partial<Record<StackModeName, number>> = { containers: 146_000, local: 134_000 };
+const SUITE_TARGET_MS: Partial<Record<StackModeName, number>> = { containers: 75_000, local: 60_000 };
 /** Boots and the own-stack chain, which no worker count overlaps: a floor under the wall time. */
 const floorMs = (x: Pick<SuiteRun, 'boots' | 'spent'>) =>
   x.boots.reduce((sum, boot) => sum + 1000 * boot.seconds, 0) + x.spent.ownStackChain;
@@ -291,7 +290,7 @@ const REPLAY_MISSED =
   'the wall time is real work (page loads, round trips, and for dependency-outage two service restarts), not waiting; it rises under two parallel workers';
 
 function render(r: Results): string {
-  const modes = Object.keys(r.stackReady) as StackMode[];
+  const modes = Object.keys(r.stackReady) as StackModeName[];
   return [
     '# Benchmark',
     '',

@@ -7,9 +7,10 @@ import { type BugSwitch, bugSwitchNames, isBugSwitch } from '../app/shared/bug-s
  * What a replay needs beyond the run's shared stack: `own-stack` when it stops, restarts
  * or alters a service (a stack of its worker's own; none against an external stack),
  * `containers` when it replays a deployment on the container network, `api-log` when it
- * reads the api's log (an external stack does not hand it over).
+ * reads the api's log (an external stack does not hand it over), `local-processes` when it
+ * reaches the stack's services directly, as only a stack this run started allows.
  */
-export type Need = 'own-stack' | 'containers' | 'api-log' | 'started-here';
+export type Need = 'own-stack' | 'containers' | 'api-log' | 'local-processes';
 
 export interface Incident {
   /** Stable id; the spec's describe title and the README row use it. */
@@ -434,7 +435,7 @@ export const incidents = [
     spec: 'tests/unreachable-api-origin.spec.ts',
     analogue:
       "The report's nginx crash-looped on a name it could not resolve; the replay serves the web app with an api origin on loopback where nothing listens, since the run talks to nothing else.",
-    needs: ['started-here'],
+    needs: ['local-processes'],
     signature: /sign-in waited, silent, for an unreachable api/,
   },
   {

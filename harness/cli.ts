@@ -4,7 +4,7 @@
 import { HOOK_SECRET_HEADER } from '../app/shared/api-types.ts';
 import { loadDotEnv } from './env.ts';
 import { HarnessError } from './errors.ts';
-import { chooseStackMode, prepareStack, startStack } from './index.ts';
+import { chooseStackMode, prepareStack, stackModes, startStack } from './index.ts';
 import type { OwnStack } from './stack.ts';
 
 let stack: OwnStack | undefined;
@@ -23,8 +23,9 @@ setInterval(() => process.ppid !== parent && void stop('the process that started
 
 async function main() {
   loadDotEnv();
-  const { mode, why } = await chooseStackMode();
-  console.log(`stack mode: ${mode} (${why})`);
+  const { mode: name, why } = await chooseStackMode();
+  console.log(`stack mode: ${name} (${why})`);
+  const mode = stackModes[name];
   await prepareStack(mode, (line) => console.log(line));
   const started = Date.now();
   stack = await startStack(mode, { label: 'cli' });

@@ -27,19 +27,19 @@ function loadEnvFile(file: string): void {
   dotenv.config({ path: file, quiet: true });
 }
 
-export const stackModes = ['containers', 'local', 'external'] as const;
-export type StackMode = (typeof stackModes)[number];
+export const stackModeNames = ['containers', 'local', 'external'] as const;
+export type StackModeName = (typeof stackModeNames)[number];
 
 /** E2E_STACK as given, or undefined for "pick for me". */
-export function requestedStackMode(): StackMode | undefined {
+export function requestedStackMode(): StackModeName | undefined {
   const raw = process.env.E2E_STACK?.trim();
   if (!raw) return undefined;
-  if (!(stackModes as readonly string[]).includes(raw)) {
+  if (!(stackModeNames as readonly string[]).includes(raw)) {
     throw new HarnessError(
-      `E2E_STACK='${raw}' is not a stack mode. Use one of: ${stackModes.join(', ')} (or leave it unset to pick containers when Docker answers, else local).`,
+      `E2E_STACK='${raw}' is not a stack mode. Use one of: ${stackModeNames.join(', ')} (or leave it unset to pick containers when Docker answers, else local).`,
     );
   }
-  return raw as StackMode;
+  return raw as StackModeName;
 }
 
 /**

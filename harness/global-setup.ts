@@ -1,6 +1,7 @@
-// Runs once per `playwright test`, before any worker: checks the browser, picks the stack
-// mode (printed once), makes the machine ready, and starts the run's shared stack, which
-// every worker attaches to, and the broker of its own stack for tests that disturb one.
+// Runs once per `playwright test`, before any worker: checks the browser, says which stack
+// mode the config chose (once), makes the machine ready, and starts the run's shared stack,
+// which every worker attaches to (its facts carry the mode), and the broker of its own
+// stack for tests that disturb one.
 // Its teardown stops both, after a Ctrl-C too, and says how many stacks the run started;
 // it fails the run when the shared api logged a schema error (see schema-errors.ts) or a
 // piece of a secret (secret-fragments.ts).
@@ -8,7 +9,8 @@ import type { FullConfig } from '@playwright/test';
 import { recordSecrets, resetSecretLedger } from '../redaction/ledger.ts';
 import { checkBrowserInstalled } from './browser.ts';
 import { requestedBrowser } from './env.ts';
-import { HarnessError, bootSummary, chooseStackMode, prepareStack, startRunStacks } from './index.ts';
+import { HarnessError, bootSummary, prepareStack, stackModes, startRunStacks } from './index.ts';
+import { chosenStackMode } from './mode-choice.ts';
 import { schemaErrorReport, schemaErrors } from './schema-errors.ts';
 import { secretFragmentReport, secretFragments } from './secret-fragments.ts';
 
@@ -21,9 +23,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       'warning: --reporter replaced the configured reporters, scrubber included: traces and reports of this run keep tokens and passwords. Put ./reporters/scrub-secrets.ts first, e.g. --reporter=./reporters/scrub-secrets.ts,line',
     );
   }
-  const { mode, why } = await chooseStackMode();
-  log(`stack mode: ${mode} (${why})`);
-  process.env.E2E_STACK = mode;
+  const { mode: name, why } = chosenStackMode(config);
+  log(`stack mode: ${name} (${why})`);
+  const mode = stackModes[name];
   await prepareStack(mode, log);
   resetSecretLedger();
   const run = await startRunStacks(mode);

@@ -4,7 +4,7 @@
 // scratch folder, in a folder only this user can write. Killed runs leave tagged things
 // behind; the sweep at the next start removes what this host's and user's dead owners
 // left, and nothing it cannot prove dead.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,16 @@ export function ownScratchRoot(): string {
     );
   }
   return scratchRoot;
+}
+
+/**
+ * A new folder for one stack's files and processes (or a test's own entry points), named
+ * <owner>.<label>-<random>: once its owner is dead, the sweep ends what it lists and removes it.
+ */
+export function newStackFolder(label: string, mode?: number): string {
+  const dir = join(ownScratchRoot(), `${ownerId()}.${label}-${randomBytes(3).toString('hex')}`);
+  mkdirSync(dir, { recursive: true, mode });
+  return dir;
 }
 
 /** Start time of a running process; undefined once it has exited, zombie included. */

@@ -1,9 +1,9 @@
-// A service run as a child process (local mode). Its output goes straight to a file, which
-// any process can read (a worker reading the run's shared stack). It runs in its own
-// process group, so stopping it takes its children too, and its pid is reported for
-// sweeping. A service that exits or never gets ready during start-up stops the wait at
-// once, named, with the last lines of its own output; one that could not bind its port
-// says which.
+// A service run as a child process (local mode's services, the entry points a test starts
+// itself). Its output goes straight to a file, which any process can read (a worker reading
+// the run's shared stack). It runs in its own process group, so stopping it takes its
+// children too, and its pid is reported for sweeping. A service that exits or never gets
+// ready during start-up stops the wait at once, named, with the last lines of its own
+// output; one that could not bind its port says which. runProcess runs one to its end.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -12,27 +12,70 @@ import { HarnessError, PortInUse, lastLines } from './errors.ts';
 import type { ServiceControl } from './stack.ts';
 import { waitUntil } from './wait.ts';
 
-export interface ProcessSpec {
+export interface CommandSpec {
   name: string;
   command: string;
   args: string[];
   env: NodeJS.ProcessEnv;
   /** Where its output goes (appended across restarts). */
   logFile: string;
-  /** The port it listens on, to name it when taken. */
-  port: number;
-  ready: () => Promise<boolean>;
-  readyTimeoutMs?: number;
   /** Run as this user (Postgres refuses root). */
   uid?: number;
   gid?: number;
-  /** How it is asked to stop; SIGKILL follows after 5 s. */
-  stopSignal?: NodeJS.Signals;
   /** Called with the pid of each process started, for the sweep registry. */
   onSpawn?: (pid: number) => void;
 }
 
+export interface ProcessSpec extends CommandSpec {
+  /** The port it listens on, to name it when taken. */
+  port: number;
+  ready: () => Promise<boolean>;
+  readyTimeoutMs?: number;
+  /** How it is asked to stop; SIGKILL follows after 5 s. */
+  stopSignal?: NodeJS.Signals;
+}
+
 const BIND_FAILED = /EADDRINUSE|Address already in use|could not bind/i;
+
+/** Starts it as the leader of its own process group, its output appended to its log file. */
+function spawnLogged(spec: CommandSpec): ChildProcess {
+  const log = openSync(spec.logFile, 'a');
+  const proc = spawn(spec.command, spec.args, {
+    env: spec.env,
+    detached: true,
+    stdio: ['ignore', log, log],
+    ...(spec.uid === undefined ? {} : { uid: spec.uid, gid: spec.gid }),
+  });
+  closeSync(log);
+  if (proc.pid !== undefined) spec.onSpawn?.(proc.pid);
+  return proc;
+}
+
+/** SIGKILL to its whole group, if any of it is left. */
+function killGroup(pid: number) {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+const spawnFailure = (proc: ChildProcess, spec: CommandSpec) =>
+  once(proc, 'error').then(([error]) => {
+    throw new HarnessError(`Could not start ${spec.name} (${spec.command}): ${(error as Error).message}`);
+  });
+
+/** Runs it to its end, as a command: its exit code, or null when it ran past `timeoutMs` and was killed. */
+export async function runProcess(spec: CommandSpec, timeoutMs: number): Promise<number | null> {
+  const proc = spawnLogged(spec);
+  const killer = setTimeout(() => proc.pid !== undefined && killGroup(proc.pid), timeoutMs);
+  try {
+    const [code] = (await Promise.race([once(proc, 'exit'), spawnFailure(proc, spec)])) as [number | null];
+    return code;
+  } finally {
+    clearTimeout(killer);
+  }
+}
 
 export function processService(spec: ProcessSpec): ServiceControl & { killNow(): void } {
   let child: ChildProcess | undefined;
@@ -42,16 +85,8 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
     // Running until it exits or a signal ends it (one that needed SIGKILL has no exit code).
     if (child && child.exitCode === null && child.signalCode === null) return;
     const startedAt = statSync(spec.logFile, { throwIfNoEntry: false })?.size ?? 0;
-    const log = openSync(spec.logFile, 'a');
-    const proc = spawn(spec.command, spec.args, {
-      env: spec.env,
-      detached: true,
-      stdio: ['ignore', log, log],
-      ...(spec.uid === undefined ? {} : { uid: spec.uid, gid: spec.gid }),
-    });
-    closeSync(log);
+    const proc = spawnLogged(spec);
     child = proc;
-    if (proc.pid !== undefined) spec.onSpawn?.(proc.pid);
     const exited = once(proc, 'exit').then(async ([code, signal]) => {
       const own = await output(startedAt);
       if (BIND_FAILED.test(own)) throw new PortInUse(spec.name, spec.port);
@@ -59,9 +94,7 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
         `${spec.name} exited during start-up (${signal ?? `exit code ${code}`}). The last lines of its output:\n${lastLines(own)}`,
       );
     });
-    const spawnFailed = once(proc, 'error').then(([error]) => {
-      throw new HarnessError(`Could not start ${spec.name} (${spec.command}): ${(error as Error).message}`);
-    });
+    const spawnFailed = spawnFailure(proc, spec);
     exited.catch(() => {});
     spawnFailed.catch(() => {});
     const settled = new AbortController();
@@ -85,13 +118,7 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
     const exited = once(proc, 'exit');
     process.kill(-proc.pid, spec.stopSignal ?? 'SIGTERM');
     process.kill(-proc.pid, 'SIGCONT'); // a paused service handles its stop signal only once thawed
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-proc.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 5000);
+    const timer = setTimeout(() => killGroup(proc.pid!), 5000);
     await exited;
     clearTimeout(timer);
   }
@@ -99,11 +126,7 @@ export function processService(spec: ProcessSpec): ServiceControl & { killNow():
   /** Synchronous, for process 'exit' handlers where nothing async runs any more. */
   function killNow() {
     if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    killGroup(child.pid);
   }
 
   /**

@@ -5,7 +5,6 @@
 // controls (a worker cannot signal another process's children) and, when a lease ends,
 // brings every service back up, so a test that failed mid-outage leaves nothing broken.
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
-import type { StackMode } from './env.ts';
 import { HarnessError } from './errors.ts';
 import { type OwnStack, type ServiceAction, type ServiceName, type StackFacts, serviceActions, serviceNames } from './stack.ts';
 import { waitUntil } from './wait.ts';
@@ -18,8 +17,8 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-/** In the runner: serves leases of one own stack, started on the first lease. */
-export async function startBroker(mode: StackMode, start: () => Promise<OwnStack>): Promise<{ stop(): Promise<void> }> {
+/** In the runner: serves leases of one own stack, started on the first lease; without `start`, refuses them. */
+export async function startBroker(start: (() => Promise<OwnStack>) | undefined): Promise<{ stop(): Promise<void> }> {
   let stack: Promise<OwnStack> | undefined;
   let holder: number | undefined;
   const waiting: (() => void)[] = [];
@@ -41,7 +40,8 @@ export async function startBroker(mode: StackMode, start: () => Promise<OwnStack
 
   const routes: Record<string, (body: { pid: number; service?: ServiceName; action?: ServiceAction }) => Promise<unknown>> = {
     async '/lease'({ pid }) {
-      if (mode === 'external') throw new HarnessError('An external stack cannot be disturbed: this test needs a stack the run owns.');
+      // Only a run against an external stack has none to start.
+      if (!start) throw new HarnessError('An external stack cannot be disturbed: this test needs a stack the run owns.');
       if (holder !== undefined) await new Promise<void>((resolve) => waiting.push(resolve));
       holder = pid;
       stack ??= start();

@@ -3,7 +3,7 @@
 // are plain data, so the run's shared stack, started once by global setup, is attached to
 // by every worker. Nothing here knows about tests.
 import { readFile } from 'node:fs/promises';
-import type { StackMode } from './env.ts';
+import type { StackModeName } from './env.ts';
 import { HarnessError } from './errors.ts';
 
 export const serviceNames = ['postgres', 'redis', 'api', 'web'] as const;
@@ -13,7 +13,7 @@ export type ServiceName = (typeof serviceNames)[number];
 export type LogSource = { file: string } | { container: string };
 
 export interface StackFacts {
-  mode: StackMode;
+  mode: StackModeName;
   /** Origin of the web app, as the browser reaches it. */
   webUrl: string;
   /** Origin of the api, as the browser and the test process reach it. */
@@ -136,10 +136,16 @@ export function publishRunStack(facts: StackFacts): void {
   process.env[RUN_STACK] = JSON.stringify(facts);
 }
 
+/** The run's shared stack's facts, once global setup has published them (always, in a worker). */
+export function publishedRunStack(): StackFacts | undefined {
+  const published = process.env[RUN_STACK];
+  return published ? (JSON.parse(published) as StackFacts) : undefined;
+}
+
 /** In a worker: the run's shared stack. */
 export function runStack(): Stack {
-  const published = process.env[RUN_STACK];
-  if (!published)
+  const facts = publishedRunStack();
+  if (!facts)
     throw new HarnessError(`No shared stack: ${RUN_STACK} is unset. Run the suite with npx playwright test, whose global setup starts it.`);
-  return attachStack(JSON.parse(published) as StackFacts);
+  return attachStack(facts);
 }

@@ -4,8 +4,11 @@
 // Before the run, it tells a newcomer once why the reintroduced project's tests are ✘.
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { incidents, reintroductions } from '../catalog/incidents.ts';
+import { AnnotationType, type VerdictAnnotation, verdictAnnotations } from '../fixtures/annotations.ts';
 
-type Verdict = 'passed' | 'failed' | 'bug caught' | 'wrong failure' | 'no teeth' | `skipped${string}`;
+type Verdict = 'passed' | 'failed' | VerdictAnnotation | `skipped${string}`;
+
+const isVerdict = (type: string): type is VerdictAnnotation => (verdictAnnotations as readonly string[]).includes(type);
 
 export default class IncidentCoverage implements Reporter {
   private readonly verdicts = new Map<string, Map<string, Verdict[]>>();
@@ -18,18 +21,17 @@ export default class IncidentCoverage implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const incident = test.annotations.find((a) => a.type === 'incident')?.description;
+    const incident = test.annotations.find((a) => a.type === AnnotationType.incident)?.description;
     const name = test.parent.project()?.name;
     if (!incident || !name) return;
     // Reintroduced verdicts count per switch; a test skipped before its fixtures ran has none.
-    const bugSwitch = result.annotations.find((a) => a.type === 'bug switch')?.description;
+    const bugSwitch = result.annotations.find((a) => a.type === AnnotationType.bugSwitch)?.description;
     const project =
       name === 'reintroduced' ? `${name}:${bugSwitch ?? reintroductions(incidents.find((i) => i.id === incident)!)[0]!.bugSwitch}` : name;
     const byProject = this.verdicts.get(incident) ?? new Map<string, Verdict[]>();
     this.verdicts.set(incident, byProject);
-    const judged = result.annotations.find((a) => ['bug caught', 'wrong failure', 'no teeth'].includes(a.type))?.type as
-      Verdict | undefined;
-    const skipReason = [...test.annotations, ...result.annotations].find((a) => a.type === 'skip')?.description;
+    const judged = result.annotations.map((a) => a.type).find(isVerdict);
+    const skipReason = [...test.annotations, ...result.annotations].find((a) => a.type === AnnotationType.skip)?.description;
     const skipped: Verdict = `skipped${skipReason ? ` (${skipReason.replace(/:.*$/, '')})` : ''}`;
     const verdict: Verdict = result.status === 'skipped' ? skipped : (judged ?? (result.status === 'passed' ? 'passed' : 'failed'));
     byProject.set(project, [...(byProject.get(project) ?? []), verdict]);

@@ -1,6 +1,7 @@
 // A run that tested nothing is a failure, never a green: a --grep or --project that
 // matched only skipped tests, or a shard with nothing to do, ends red and says why.
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { AnnotationType } from '../fixtures/annotations.ts';
 
 export default class NothingRan implements Reporter {
   private readonly skipped = new Map<string, number>();
@@ -11,7 +12,8 @@ export default class NothingRan implements Reporter {
       this.ran += 1;
       return;
     }
-    const reason = [...test.annotations, ...result.annotations].find((a) => a.type === 'skip')?.description ?? 'no reason given';
+    const reason =
+      [...test.annotations, ...result.annotations].find((a) => a.type === AnnotationType.skip)?.description ?? 'no reason given';
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
   }
 

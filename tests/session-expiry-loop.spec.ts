@@ -93,7 +93,7 @@ describeIncident('session-expiry-loop', () => {
     // The loop's cause is this incident's own (guards that trust the flag), on in every
     // project; what is under test is the breaker, which caps auth redirects whatever
     // their cause.
-    test.use({ causedBy: ['stale-persisted-auth'], reintroduces: 'uncapped-auth-redirects' });
+    test.use({ conditionSwitches: ['stale-persisted-auth'], reintroduces: 'uncapped-auth-redirects' });
 
     test('the redirect breaker stops it within its budget and says why; the user can sign in at once and stays', async ({
       app,

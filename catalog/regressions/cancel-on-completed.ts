@@ -60,10 +60,10 @@ export default [
     edits: [
       {
         file: 'app/web/src/api/client.ts',
-        find: `  return fetch(\`\${apiBase}\${path}\`, { ...init, headers }).catch(() => {
+        find: `  return fetch(apiUrl(path), { ...init, headers }).catch(() => {
     throw new Unreachable();
   });`,
-        replace: '  return fetch(`${apiBase}${path}`, { ...init, headers });',
+        replace: '  return fetch(apiUrl(path), { ...init, headers });',
       },
     ],
   },

@@ -32,7 +32,11 @@ export default [
     name: 'rows keyed by index',
     story: 'A lint fix for "key must be stable" keys the rows by their index, which is stable, but per position.',
     edits: [
-      { file: 'app/web/src/pages/JobsPage.tsx', find: "key={bugOn('rows-keyed-by-index') ? index : job.id}", replace: 'key={index}' },
+      {
+        file: 'app/web/src/pages/JobsPage.tsx',
+        find: "key={bugOn(thisPage, 'rows-keyed-by-index') ? index : job.id}",
+        replace: 'key={index}',
+      },
     ],
   },
 ] satisfies Regression[];

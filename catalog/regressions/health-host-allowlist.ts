@@ -7,7 +7,7 @@ export default [
     edits: [
       {
         file: 'app/api/src/edge.ts',
-        find: "const internal = config.testMode && bugInHeader(request, 'allowlist-without-internal-names') ? [] : config.internalHosts;",
+        find: "const internal = config.testMode && bugOn(inHeader(request), 'allowlist-without-internal-names') ? [] : config.internalHosts;",
         replace: 'const internal = config.testMode ? [] : config.internalHosts;',
       },
     ],

@@ -18,8 +18,8 @@ export default [
     edits: [
       {
         file: 'app/web/src/api/client.ts',
-        find: "if (onLogin && !bugOn('redirect-on-401-from-login')) return;",
-        replace: "if (onLogin && hadSession && !bugOn('redirect-on-401-from-login')) return;",
+        find: "if (onLogin && !bugOn(thisPage, 'redirect-on-401-from-login')) return;",
+        replace: "if (onLogin && hadSession && !bugOn(thisPage, 'redirect-on-401-from-login')) return;",
       },
     ],
   },
@@ -30,8 +30,8 @@ export default [
     edits: [
       {
         file: 'app/web/src/api/client.ts',
-        find: "if (onLogin && !bugOn('redirect-on-401-from-login')) return;",
-        replace: "if (onLogin && performance.now() < 5_000 && !bugOn('redirect-on-401-from-login')) return;",
+        find: "if (onLogin && !bugOn(thisPage, 'redirect-on-401-from-login')) return;",
+        replace: "if (onLogin && performance.now() < 5_000 && !bugOn(thisPage, 'redirect-on-401-from-login')) return;",
       },
     ],
   },

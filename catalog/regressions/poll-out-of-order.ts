@@ -18,7 +18,7 @@ export default [
     edits: [
       {
         file: 'app/web/src/jobs/accept-update.ts',
-        find: "const compared = !(source === 'poll' && bugOn('poll-ignores-updated-at'));",
+        find: "const compared = !(source === 'poll' && bugOn(thisPage, 'poll-ignores-updated-at'));",
         replace: "const compared = source !== 'poll';",
       },
     ],

@@ -7,8 +7,8 @@ export default [
     edits: [
       {
         file: 'app/api/src/settings.ts',
-        find: "app.get('/api/v1/settings/generation', { preHandler: [guard.requireUser, memberReadable(guard)] }",
-        replace: "app.get('/api/v1/settings/generation', { preHandler: [guard.requireUser, requireAdmin(guard)] }",
+        find: 'app.get(routes.generationSettings, { preHandler: [guard.requireUser, memberReadable(guard)] }',
+        replace: 'app.get(routes.generationSettings, { preHandler: [guard.requireUser, requireAdmin(guard)] }',
       },
     ],
   },

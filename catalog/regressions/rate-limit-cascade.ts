@@ -18,8 +18,8 @@ export default [
     edits: [
       {
         file: 'app/api/src/rate-limit.ts',
-        find: "const SESSION_PATHS = ['/api/v1/auth/me',",
-        replace: "const SESSION_PATHS = ['/auth/me',",
+        find: 'const SESSION_PATHS: string[] = [routes.me,',
+        replace: "const SESSION_PATHS: string[] = ['/auth/me',",
       },
     ],
   },
@@ -40,7 +40,7 @@ export default [
     edits: [
       {
         file: 'app/web/src/api/client.ts',
-        find: "retryDelay: (attempt: number) => (bugOn('retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS)),",
+        find: "retryDelay: (attempt: number) => (bugOn(thisPage, 'retry-storm') ? 100 : Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS)),",
         replace: 'retryDelay: () => 100,',
       },
     ],

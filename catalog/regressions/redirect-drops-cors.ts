@@ -4,7 +4,13 @@ export default [
   {
     name: 'web app on the legacy prefix',
     story: 'A config change points the web app at /api again.',
-    edits: [{ file: 'app/web/src/config.ts', find: "bugOn('legacy-api-redirect') ? '/api' : '/api/v1'", replace: "'/api'" }],
+    edits: [
+      {
+        file: 'app/web/src/config.ts',
+        find: "(bugOn(thisPage, 'legacy-api-redirect') ? legacyPathOf(route) : route)",
+        replace: 'legacyPathOf(route)',
+      },
+    ],
   },
   {
     name: 'redirect moved to an early hook',
@@ -12,7 +18,7 @@ export default [
     edits: [
       {
         file: 'app/api/src/edge.ts',
-        find: "if (legacyApi.test(request.url) && bugInHeader(request, 'redirect-before-cors'))",
+        find: "if (legacyApi.test(request.url) && bugOn(inHeader(request), 'redirect-before-cors'))",
         replace: 'if (legacyApi.test(request.url))',
       },
     ],

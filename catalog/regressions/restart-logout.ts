@@ -7,9 +7,9 @@ export default [
     edits: [
       {
         file: 'app/web/src/api/client.ts',
-        find: "me: () => authed<MeResponse>('/auth/me'),",
+        find: 'me: () => authed<MeResponse>(routes.me),',
         replace: `me: () =>
-    authed<MeResponse>('/auth/me').catch((error: unknown) => {
+    authed<MeResponse>(routes.me).catch((error: unknown) => {
       if (error instanceof Unreachable) sessionLost('session-expired');
       throw error;
     }),`,

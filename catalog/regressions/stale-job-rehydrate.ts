@@ -27,7 +27,11 @@ export default [
     name: 'socket opened from the snapshot',
     story: '"Connect at once for snappier updates": the socket no longer waits for the server to confirm the job.',
     edits: [
-      { file: 'app/web/src/jobs/JobProgress.tsx', find: "(confirmed || bugOn('socket-from-snapshot')) && !terminal", replace: '!terminal' },
+      {
+        file: 'app/web/src/jobs/JobProgress.tsx',
+        find: "(confirmed || bugOn(thisPage, 'socket-from-snapshot')) && !terminal",
+        replace: '!terminal',
+      },
     ],
   },
 ] satisfies Regression[];

@@ -7,7 +7,7 @@ export default [
     edits: [
       {
         file: 'app/api/src/jobs/worker.ts',
-        find: "if (bugSwitches.includes('stuck-after-internal-401')) return undefined;",
+        find: "if (bugOn({ bugSwitches }, 'stuck-after-internal-401')) return undefined;",
         replace: 'return undefined;',
       },
     ],

@@ -7,10 +7,10 @@ export default [
     edits: [
       {
         file: 'app/web/src/api/client.ts',
-        find: `  return fetch(\`\${apiBase}\${path}\`, { ...init, headers }).catch(() => {
+        find: `  return fetch(apiUrl(path), { ...init, headers }).catch(() => {
     throw new Unreachable();
   });`,
-        replace: '  return fetch(`${apiBase}${path}`, { ...init, headers });',
+        replace: '  return fetch(apiUrl(path), { ...init, headers });',
       },
     ],
   },
@@ -20,8 +20,8 @@ export default [
     edits: [
       {
         file: 'app/web/src/api/client.ts',
-        find: "bugOn('sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt()",
-        replace: "bugOn('sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt().catch(attempt)",
+        find: "bugOn(thisPage, 'sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt()",
+        replace: "bugOn(thisPage, 'sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt().catch(attempt)",
       },
     ],
   },
@@ -54,9 +54,9 @@ export default [
     edits: [
       {
         file: 'app/web/src/api/client.ts',
-        find: "    return (bugOn('sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt()).then(parse<LoginResponse>);",
+        find: "    return (bugOn(thisPage, 'sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt()).then(parse<LoginResponse>);",
         replace: `    const shared = globalThis as { signingIn?: Promise<LoginResponse> };
-    shared.signingIn ??= (bugOn('sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt())
+    shared.signingIn ??= (bugOn(thisPage, 'sign-in-waits-for-the-api') ? untilAnswered(attempt) : attempt())
       .then(parse<LoginResponse>)
       .then((answer) => {
         shared.signingIn = undefined;

@@ -13,6 +13,7 @@ import { buildAppImages, ensureImage, images } from '../images.ts';
 import { HOST_LABEL, OWNER_LABEL, STACK_LABEL, SUITE_LABEL, hostIdentity, ownerId } from '../ownership.ts';
 import { freePort, retryOnTakenPort } from '../ports.ts';
 import { httpOk, postgresAnswers, redisPings, tcpAnswers, waitUntil } from '../wait.ts';
+import type { StackMode } from './mode.ts';
 import {
   type OwnStack,
   type ServiceControl,
@@ -30,7 +31,7 @@ const REDIS_CONFIG = '/etc/e2e-redis.conf';
 const NO_HEALTH_CHECK = { test: ['NONE'] } as unknown as Parameters<GenericContainer['withHealthCheck']>[0];
 
 /** What containers mode needs: an engine, the dependency images, and the app's images built. */
-export async function prepareContainers(log: (line: string) => void): Promise<void> {
+async function prepareContainers(log: (line: string) => void): Promise<void> {
   const client = await dockerClient();
   if (!client) throw new HarnessError('The Docker engine stopped answering.');
   await ensureImage(client, images.postgres(), 'E2E_POSTGRES_IMAGE');
@@ -147,7 +148,18 @@ function publish<T extends GenericContainer>(container: T, port: { container: nu
   return container;
 }
 
-export const startContainersStack = (options: StackOptions) => retryOnTakenPort(() => startOnce(options));
+export const containersMode: StackMode = {
+  name: 'containers',
+  usesDocker: true,
+  prepare: prepareContainers,
+  start: (options) => retryOnTakenPort(() => startOnce(options)),
+  async runStacks(start) {
+    const shared = await start({ label: 'run' });
+    // The own stack's network exists before any test runs (see reserveNetwork).
+    const network = await reserveNetwork('own');
+    return { facts: shared.facts, shared, startOwn: () => start({ label: 'own', network: network.name }), release: network.remove };
+  },
+};
 
 /**
  * A labelled network for one stack. Made before a run's tests when a stack will start
@@ -155,7 +167,7 @@ export const startContainersStack = (options: StackOptions) => retryOnTakenPort(
  * net::ERR_NETWORK_CHANGED, loopback included, while containers joining an existing
  * bridge do not.
  */
-export async function reserveNetwork(label: string): Promise<{ name: string; remove(): Promise<void> }> {
+async function reserveNetwork(label: string): Promise<{ name: string; remove(): Promise<void> }> {
   const client = (await dockerClient())!;
   const name = `e2e-${label}-${randomBytes(4).toString('hex')}`;
   const network = await client.network.create({

@@ -4,10 +4,11 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { HarnessError } from '../errors.ts';
 import type { StackFacts } from '../stack.ts';
+import type { StackMode } from './mode.ts';
 
 const required = ['E2E_WEB_URL', 'E2E_API_URL', 'E2E_DATABASE_URL', 'E2E_REDIS_URL', 'E2E_HOOK_SECRET'] as const;
 
-export function externalStackSettings() {
+function externalStackSettings() {
   const missing = required.filter((name) => !process.env[name]);
   if (missing.length > 0) {
     throw new HarnessError(
@@ -25,7 +26,7 @@ export function externalStackSettings() {
 }
 
 /** What external mode needs: once, before any test, each of the four answers, or the run stops naming those that do not. */
-export async function prepareExternal(): Promise<void> {
+async function prepareExternal(): Promise<void> {
   const { webUrl, apiUrl, databaseUrl, redisUrl } = externalStackSettings();
   const http = async (url: string) => {
     const response = await fetch(url, { signal: AbortSignal.timeout(5000) }).catch((error: Error & { cause?: Error }) => {
@@ -82,7 +83,18 @@ export async function prepareExternal(): Promise<void> {
 }
 
 /** A deployed stack's facts: no logs to read, and of its secrets only the hook secret is ours to know. */
-export function externalStackFacts(): StackFacts {
+function externalStackFacts(): StackFacts {
   const settings = externalStackSettings();
   return { mode: 'external', ...settings, secrets: [settings.hookSecret] };
 }
+
+export const externalMode: StackMode = {
+  name: 'external',
+  usesDocker: false,
+  prepare: prepareExternal,
+  start: async () => {
+    throw new HarnessError('An external stack is never started or stopped from here: run this in containers or local mode.');
+  },
+  // Only named: the shared stack is the deployed one, and there is no own stack to lend.
+  runStacks: async () => ({ facts: externalStackFacts() }),
+};

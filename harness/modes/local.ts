@@ -4,19 +4,19 @@
 // port taken between choosing and binding it makes the stack start again on others.
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { newStackSecrets, redisConfig, testModeApiEnvironment } from '../api-environment.ts';
 import { HarnessError, lastLines } from '../errors.ts';
-import { ownScratchRoot, ownerId, recordProcess } from '../ownership.ts';
+import { newStackFolder, recordProcess } from '../ownership.ts';
 import { repoRoot, webDistDir } from '../paths.ts';
 import { freePort, retryOnTakenPort } from '../ports.ts';
 import { processService } from '../process-service.ts';
 import { type OwnStack, type ServiceName, type StackFacts, type StackOptions, attachStack } from '../stack.ts';
 import { buildWebApp } from '../web-app.ts';
 import { httpOk, postgresAnswers, redisPings } from '../wait.ts';
+import type { StackMode } from './mode.ts';
 
 const DB_NAME = 'app';
 
@@ -30,7 +30,7 @@ function onPath(command: string): boolean {
 }
 
 /** What local mode needs from the machine, and the web app built for the suite. */
-export async function prepareLocal(): Promise<void> {
+async function prepareLocal(): Promise<void> {
   if (!onPath('redis-server')) {
     throw new HarnessError(
       'E2E_STACK=local needs redis-server on PATH and none was found. Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis), or use E2E_STACK=containers.',
@@ -87,12 +87,20 @@ function initdb(binary: string, dataDir: string, password: string, user: { uid: 
   }
 }
 
-export const startLocalStack = (options: StackOptions) => retryOnTakenPort(() => startOnce(options));
+export const localMode: StackMode = {
+  name: 'local',
+  usesDocker: false,
+  prepare: prepareLocal,
+  start: (options) => retryOnTakenPort(() => startOnce(options)),
+  async runStacks(start) {
+    const shared = await start({ label: 'run' });
+    return { facts: shared.facts, shared, startOwn: () => start({ label: 'own' }) };
+  },
+};
 
 async function startOnce(options: StackOptions): Promise<OwnStack> {
   const binaries = await postgresBinaries();
-  const dir = join(ownScratchRoot(), `${ownerId()}.${options.label}-${randomBytes(3).toString('hex')}`);
-  mkdirSync(dir, { recursive: true });
+  const dir = newStackFolder(options.label);
   const pick = options.ports ?? freePort;
   const [pgPort, redisPort, apiPort, webPort] = [await pick(), await pick(), await pick(), await pick()];
   const secrets = newStackSecrets();

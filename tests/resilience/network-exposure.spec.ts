@@ -4,7 +4,7 @@
 import { expect, test } from '../../fixtures/index.ts';
 
 test.describe('a test stack answers this machine only', () => {
-  test.use({ needs: ['started-here'] });
+  test.use({ needs: ['local-processes'] });
 
   test('its api, web, Postgres and Redis ports refuse every address but loopback', async ({ stack, hostile }) => {
     const outside = hostile.outsideAddresses();

@@ -51,7 +51,7 @@ for (const { name, env, line } of refusals) {
 // switch header and serves no hook, whatever a client sends. It shares the stack's
 // database and uses its own Redis database, so its queue and budgets stay apart.
 test.describe('without test mode', () => {
-  test.use({ needs: ['started-here'] });
+  test.use({ needs: ['local-processes'] });
 
   test('the bug-switch header changes no answer, and the hooks are not there, secret or not', async ({
     apiStartup,

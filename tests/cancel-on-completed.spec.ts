@@ -24,8 +24,7 @@ describeIncident('cancel-on-completed', () => {
     requests,
     jobStatuses,
   }) => {
-    const { card } = app.jobsPage;
-    const { cancelButton } = app.jobsPage;
+    const { card, cancelButton } = app.jobsPage;
     // The page's job sockets go through the test, which can hold the server's frames back.
     const frames = await network.relaySockets(anyJobSocket);
 
@@ -90,8 +89,7 @@ describeIncident('cancel-on-completed', () => {
     sockets,
     jobStatuses,
   }) => {
-    const { card } = app.jobsPage;
-    const { cancelButton } = app.jobsPage;
+    const { card, cancelButton } = app.jobsPage;
     const polls = () => requests.count({ method: 'GET', path: pathTo(routes.job, { id: jobId }) });
 
     const jobId =
@@ -145,8 +143,7 @@ describeIncident('cancel-on-completed', () => {
       requests,
       jobStatuses,
     }) => {
-      const { card } = app.jobsPage;
-      const { cancelButton } = app.jobsPage;
+      const { card, cancelButton } = app.jobsPage;
       const cancels = (jobId: string) => ({ method: 'POST', path: pathTo(routes.cancelJob, { id: jobId }) });
       const clickCancel = async () => {
         await cancelButton.click();

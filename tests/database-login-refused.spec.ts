@@ -52,7 +52,7 @@ describeIncident('database-login-refused', () => {
     await test.step("action: the database takes the api's password again", () => refusal.undo());
 
     await test.step('recovery: the database takes the password again; without a restart, health is ok and the banner goes', async () => {
-      await expect.poll(async () => (await app.health()).code).toBe(200);
+      await app.untilHealthy();
       await app.nextHealthPoll();
       await expect(app.healthBanner).toHaveCount(0);
     });

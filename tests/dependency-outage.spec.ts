@@ -52,7 +52,7 @@ describeIncident('dependency-outage', () => {
     await test.step('action: Redis starts again', () => redisDown.undo());
 
     await test.step('recovery: Redis is back; health is ok, the banner goes, a new job runs to completed', async () => {
-      await expect.poll(async () => (await app.health()).report.status, { timeout: 15_000 }).toBe('ok');
+      await app.untilHealthy();
       await app.nextHealthPoll();
       await expect(healthBanner).toHaveCount(0);
       await jobsPage.submit('written after Redis came back');
@@ -78,7 +78,7 @@ describeIncident('dependency-outage', () => {
     await test.step('action: Postgres starts again', () => postgresDown.undo());
 
     await test.step('recovery: Postgres is back; the same page works again without a reload', async () => {
-      await expect.poll(async () => (await app.health()).report.status, { timeout: 15_000 }).toBe('ok');
+      await app.untilHealthy();
       await app.navigate('Dashboard');
       await expect(app.dashboard.signedInAs(user)).toBeVisible();
       await app.nextHealthPoll();

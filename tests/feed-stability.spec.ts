@@ -1,7 +1,7 @@
 // stuck-generations-internal-401.md, timeline: the session feed made generations
 // disappear and reappear; the fix was keyset pagination and stable React keys, so status
-// changes and new items update the feed in place. The second test replays a bug the
-// review found under that fix: a cursor cut to the millisecond (issue 14).
+// changes and new items update the feed in place. The second test replays a bug that hides
+// under that fix: a cursor cut to the millisecond, which loses jobs created within one.
 import { describeIncident, expect, perMechanism, test } from '../fixtures/index.ts';
 
 const PAGE_SIZE = 20;

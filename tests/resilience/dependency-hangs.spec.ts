@@ -63,7 +63,7 @@ test('Postgres hangs, then Redis: every answer comes within its bound, naming th
   await test.step('action: Postgres resumes', () => postgresHang.undo());
 
   await test.step('recovery: Postgres is back; health is ok and the banner goes', async () => {
-    await expect.poll(async () => (await health()).report.status, { timeout: 15_000 }).toBe('ok');
+    await app.untilHealthy();
     await app.nextHealthPoll();
     await expect(healthBanner).toHaveCount(0);
     expect((await feed()).status()).toBe(200);
@@ -91,7 +91,7 @@ test('Postgres hangs, then Redis: every answer comes within its bound, naming th
   await test.step('action: Redis resumes', () => redisHang.undo());
 
   await test.step('recovery: Redis is back; the held job completes once, and a new job runs to completed', async () => {
-    await expect.poll(async () => (await health()).report.status, { timeout: 15_000 }).toBe('ok');
+    await app.untilHealthy();
     await app.nextHealthPoll();
     await expect(healthBanner).toHaveCount(0);
     await provider.step(jobId, { complete: 'held result' });

@@ -2,8 +2,8 @@
 // WebSocket (any client can claim the allowed Origin and send any frame, before sign-in)
 // and the Redis channel every api process relays job changes from. Whatever arrives, the
 // api keeps running, answers no 5xx, and relays only real changes. The first two tests
-// are the review's crashes, found with one frame and one message (issue 12); the rest is
-// a fast-check campaign with a fixed seed (E2E_FUZZ_SEED varies it).
+// are crashes that one frame and one message each once caused; the rest is a fast-check
+// campaign with a fixed seed (E2E_FUZZ_SEED varies it).
 import { expect, fc, type Job, pathTo, routes, test } from '../../fixtures/index.ts';
 
 // A crash would take every test on the shared stack down with it: these run on the run's own stack.

@@ -2,6 +2,7 @@
 // incident up here, the `reintroduced` project turns on its bug switch and checks the
 // failure against its signature, and the README table is generated from it.
 import { type BugSwitch, bugSwitchNames, isBugSwitch } from '../app/shared/bug-switches.ts';
+import type { InvariantId } from './invariants.ts';
 
 /**
  * What a replay needs beyond the run's shared stack: `own-stack` when it stops, restarts
@@ -24,6 +25,8 @@ export interface Incident {
   bugSwitch: BugSwitch;
   /** Spec file, relative to the repository root. */
   spec: string;
+  /** What the fix promises in every test, not only in the replay: checked by the invariant monitors. */
+  invariants?: readonly InvariantId[];
   /** Set when the replay's mechanism is not the one the report describes: how the two differ, in one line. */
   analogue?: string;
   needs?: readonly Need[];
@@ -105,6 +108,7 @@ export const incidents = [
     fix: 'Every source of updates (snapshot, props, polling, socket) passes one guard: older updated_at or terminal-to-active is ignored. The snapshot leaves storage 10 s after a terminal status, and no socket opens until the server confirms the job is active.',
     bugSwitch: 'stale-job-snapshot',
     spec: 'tests/stale-job-rehydrate.spec.ts',
+    invariants: ['job-card-never-older'],
     signature: /status regressed: completed → (pending|running)/,
     moreSwitches: [
       { bugSwitch: 'snapshot-never-cleared', signature: /stale snapshot kept: the finished job is still in storage/ },
@@ -144,6 +148,7 @@ export const incidents = [
     fix: 'At most five reconnects with backoff, then the card says it is polling; an intentional close never reconnects, and a connecting socket is closed once open.',
     bugSwitch: 'uncapped-socket-reconnect',
     spec: 'tests/ws-reconnect-churn.spec.ts',
+    invariants: ['one-socket-per-job'],
     signature: /socket churn: \d+ sockets opened for one job \(cap \d+\)/,
     moreSwitches: [
       { bugSwitch: 'reconnect-after-own-close', signature: /socket churn: \d+ sockets opened for one job, \d+ after the user left/ },
@@ -158,6 +163,7 @@ export const incidents = [
     fix: 'Only status frames carry status; a pong is proof that the connection lives and changes nothing.',
     bugSwitch: 'pong-as-status',
     spec: 'tests/pong-as-status.spec.ts',
+    invariants: ['job-card-never-older'],
     signature: /pong-as-status: \d+ keep-alive frames changed the card/,
   },
   {
@@ -168,6 +174,7 @@ export const incidents = [
     fix: 'Every update is compared by updated_at; an older one is ignored, whatever its source.',
     bugSwitch: 'poll-ignores-updated-at',
     spec: 'tests/poll-out-of-order.spec.ts',
+    invariants: ['job-card-never-older'],
     signature: /progress went backwards: /,
   },
   {
@@ -252,6 +259,7 @@ export const incidents = [
     fix: 'Permissions per action: members read settings and poll their own jobs; only the admin writes stay admin-only. A role × endpoint matrix guards it.',
     bugSwitch: 'class-level-admin-permission',
     spec: 'tests/progress-polling-403.spec.ts',
+    invariants: ['never-refused-permission'],
     signature: /authorization matrix: [\s\S]*member GET \/api\/v1\/jobs\/:id → 403/,
   },
   {
@@ -274,6 +282,7 @@ export const incidents = [
     fix: 'The worker writes progress and the result only while the job runs, and a failure only while it is active: a cancel that came first stands, and the late update is dropped with a log line.',
     bugSwitch: 'late-write-wins',
     spec: 'tests/late-write.spec.ts',
+    invariants: ['job-card-never-older'],
     analogue: "The report's late write set pending after completion; here the provider moves a job after the user cancelled it.",
     needs: ['api-log'],
     signature: /late write won: job [0-9a-f-]+/,
@@ -300,6 +309,7 @@ export const incidents = [
     fix: 'The schema the code needs is declared once; health compares it with the database and names what is missing, schema errors answer 503 with the reason, and a test checks that migrations from empty produce exactly the declared schema.',
     bugSwitch: 'unchecked-schema',
     spec: 'tests/schema-drift.spec.ts',
+    invariants: ['health-status-matches-body'],
     needs: ['own-stack'],
     signature: /schema drift unnoticed: health answered 200 ok while generation_settings\.max_prompt_length is missing/,
   },
@@ -313,6 +323,7 @@ export const incidents = [
     fix: 'Health lists pending migrations by name (not ready); creating a job, whose worker writes what they add, answers 503 naming them instead of failing halfway after the provider was paid; the page shows its banner. Applying them recovers at once, without a restart.',
     bugSwitch: 'pending-migrations-ignored',
     spec: 'tests/migration-not-applied.spec.ts',
+    invariants: ['health-status-matches-body'],
     needs: ['own-stack'],
     signature: /migration not applied unnoticed: health did not name \d+_\w+ pending/,
   },
@@ -325,6 +336,7 @@ export const incidents = [
     fix: 'Health names a table the code needs that the database lacks, not only missing columns of tables it has; "relation does not exist" answers 503 with the reason, like a missing column.',
     bugSwitch: 'absent-table-unchecked',
     spec: 'tests/missing-table.spec.ts',
+    invariants: ['health-status-matches-body'],
     needs: ['own-stack'],
     signature: /missing table unnoticed: health answered 200 ok while generation_settings is missing/,
   },
@@ -392,6 +404,7 @@ export const incidents = [
     fix: 'Each check runs on its own, guarded: one that throws is reported by name as failed, the others still answer, and health says not ready (503). The page shows its banner, and the container healthcheck reports unhealthy.',
     bugSwitch: 'health-check-unguarded',
     spec: 'tests/health-check-crash.spec.ts',
+    invariants: ['health-status-matches-body'],
     analogue:
       "The report's health crashed on an import error in its own module; here one of its checks throws, on a migrations table it cannot read.",
     needs: ['own-stack'],
@@ -407,6 +420,7 @@ export const incidents = [
     fix: 'A refused login (SQLSTATE 28P01 or 28000) is named: health says "database: down, authentication failed", requests answer 503, the page shows its banner, and a start-up that migrates exits in one line saying what to change. It recovers, without a restart, once the credentials match.',
     bugSwitch: 'database-login-unnamed',
     spec: 'tests/database-login-refused.spec.ts',
+    invariants: ['health-status-matches-body'],
     analogue:
       "The report's volume had another user; the running replay changes the password under the api (its start-up step uses the report's user).",
     needs: ['own-stack'],
@@ -420,6 +434,7 @@ export const incidents = [
     fix: 'Health names each dependency (Redis down: degraded; Postgres down: not ready); the page shows a banner; job creation gives up on the queue after 2 s with a clear message; everything reconnects on its own.',
     bugSwitch: 'outage-unnoticed',
     spec: 'tests/dependency-outage.spec.ts',
+    invariants: ['health-status-matches-body'],
     analogue:
       'Extrapolated: the report shows health answering 500 on an import error, then a healthy check; the replay stops Postgres and Redis outright.',
     needs: ['own-stack'],

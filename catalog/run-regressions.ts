@@ -1,4 +1,4 @@
-// `npm run regressions [-- <incident id>...] [--name=<part>...] [--shard=i/n]`: applies each alternative regression of
+// `npm run regressions [-- <incident id>...] [--name=<part>...] [--blind | --team] [--shard=i/n]`: applies each alternative regression of
 // catalog/regressions/ to a scratch copy of the working tree, runs its incident's replay
 // there (project `replay`, the fix otherwise in place), and prints a table: caught (a test
 // of the replay failed), missed (it passed: the spec needs more teeth), broken (the run
@@ -35,7 +35,9 @@ const args = process.argv.slice(2);
 const shardArg = args.find((arg) => arg.startsWith('--shard='));
 // --name=<part> picks regressions whose name contains it, to re-run one after a spec change.
 const names = args.filter((arg) => arg.startsWith('--name=')).map((arg) => arg.slice('--name='.length).toLowerCase());
-const asked = args.filter((arg) => arg !== shardArg && !arg.startsWith('--name='));
+// --blind picks the regressions written blind, --team the others.
+const authors: string[] = args.filter((arg) => arg === '--blind' || arg === '--team');
+const asked = args.filter((arg) => arg !== shardArg && !arg.startsWith('--name=') && !authors.includes(arg));
 const unknown = asked.filter((id) => !incidents.some((entry) => entry.id === id));
 if (unknown.length > 0) {
   console.error(`regressions: unknown incident ${unknown.join(', ')}. Known: ${incidents.map((entry) => entry.id).join(', ')}.`);
@@ -51,6 +53,7 @@ if (!shard || index < 1 || index > total) {
 const chosen = regressions
   .filter((r) => asked.length === 0 || asked.includes(r.incident))
   .filter((r) => names.length === 0 || names.some((part) => r.name.toLowerCase().includes(part)))
+  .filter((r) => authors.length === 0 || authors.includes(r.blind ? '--blind' : '--team'))
   .filter((_, position) => position % total === index - 1);
 if (chosen.length === 0) {
   console.error(

@@ -168,4 +168,81 @@ export default [
       },
     ],
   },
+  {
+    name: 'optimistic cancel stamped now',
+    story:
+      "A developer makes Cancel feel instant with an optimistic 'cancelled' state, stamped with the current time so a late poll cannot flip it back to running while the request is in flight.",
+    blind: {
+      family: 'another-channel',
+      breaks:
+        "The status stays what the server holds (the refused cancel leaves the local 'cancelled' in place: the refresh's completed job is older than the optimistic stamp and is ignored).",
+    },
+    edits: [
+      {
+        file: 'app/web/src/jobs/JobProgress.tsx',
+        find: '    onMutate: () => setCancelError(null),',
+        replace: `    onMutate: () => {
+      setCancelError(null);
+      // Optimistic: show the cancel at once, stamped now so a late poll cannot bring "running" back.
+      setJob((current) => ({ ...current, status: 'cancelled', updatedAt: new Date().toISOString() }));
+    },`,
+      },
+    ],
+  },
+  {
+    name: 'cancel error hidden once the job ended',
+    story: 'A developer hides the cancel error once the job is terminal, treating it as stale alongside the button it belongs to.',
+    blind: {
+      family: 'longer',
+      breaks:
+        "A refused cancel shows the server's message inline (the refresh that follows turns the job terminal, and the message disappears almost at once).",
+    },
+    edits: [
+      {
+        file: 'app/web/src/jobs/JobProgress.tsx',
+        find: '      {cancelError && <p role="alert">{cancelError}</p>}',
+        replace: '      {cancelError && !terminal && <p role="alert">{cancelError}</p>}',
+      },
+    ],
+  },
+  {
+    name: 'idempotent cancel answers 200',
+    story:
+      'A developer makes the cancel endpoint idempotent: cancelling a job that already ended answers 200 with the job as it stands instead of a 422.',
+    blind: {
+      family: 'another-channel',
+      breaks:
+        "A refused cancel shows the server's message inline (the server no longer refuses with a message, so the user is never told why the cancel did nothing).",
+    },
+    edits: [
+      {
+        file: 'app/api/src/jobs/routes.ts',
+        find: `      // The job ended before the cancel arrived: say so, change nothing.
+      return reply.code(422).send({
+        error: 'job_not_cancellable',
+        message: \`Cannot cancel job with status '\${job.status}'. Only \${cancellableStatuses.join(' and ')} jobs can be cancelled.\`,
+      } satisfies ApiErrorBody);`,
+        replace: `      // Idempotent: a job that already ended is answered as it stands; nothing changes.
+      return publicJob(job);`,
+      },
+    ],
+  },
+  {
+    name: 'not-cancellable treated like gone',
+    story:
+      "A developer folds the 'job_not_cancellable' refusal into the 404 branch, reasoning that either way the job is out of the user's hands and the card should end.",
+    blind: {
+      family: 'another-way-in',
+      breaks:
+        "A refused cancel shows the server's message inline, then refreshes the job from the server; the status stays what the server holds (the card says 'removed' with no message and no refresh).",
+    },
+    edits: [
+      {
+        file: 'app/web/src/jobs/JobProgress.tsx',
+        find: '      if (notFound(error)) {',
+        replace: `      // Out of our hands (finished or removed): end the card.
+      if (notFound(error) || (error instanceof ApiError && error.code === 'job_not_cancellable')) {`,
+      },
+    ],
+  },
 ] satisfies Regression[];

@@ -62,4 +62,92 @@ export default [
       },
     ],
   },
+  {
+    name: 'tokens served from the synced memory copy',
+    story:
+      'A developer notices tokens.ts already keeps an in-memory copy in step through hydrate/save/clear and reads it instead of localStorage on every request, to get synchronous storage reads off the hot path.',
+    blind: {
+      family: 'second-time',
+      breaks:
+        'Tokens are read from storage at the moment of each request, never from an in-memory copy (after a hot update re-executes tokens.ts the copy is empty and the kept-mounted root never hydrates it again, so requests go out without Authorization and the user is logged out).',
+    },
+    edits: [
+      {
+        file: 'app/web/src/auth/tokens.ts',
+        find: `  access: () => stored(ACCESS, 'access'),
+  refresh: () => stored(REFRESH, 'refresh'),`,
+        replace: `  // hydrate(), save() and clear() keep this copy in step with storage: no storage read per request.
+  access: () => memory?.access ?? null,
+  refresh: () => memory?.refresh ?? null,`,
+      },
+    ],
+  },
+  {
+    name: 'memory-first token read',
+    story:
+      'A developer makes token reads prefer the in-memory copy and fall back to localStorage, as a cheap cache that still works before hydration.',
+    blind: {
+      family: 'another-way-in',
+      breaks:
+        'Tokens are read from storage at the moment of each request, never from an in-memory copy (tokens rotated by another tab are never seen: this tab presents its spent refresh token and the api ends the whole sign-in).',
+    },
+    edits: [
+      {
+        file: 'app/web/src/auth/tokens.ts',
+        find: `  access: () => stored(ACCESS, 'access'),
+  refresh: () => stored(REFRESH, 'refresh'),`,
+        replace: `  // The copy save() and hydrate() keep spares a synchronous storage read per request.
+  access: () => memory?.access ?? stored(ACCESS, 'access'),
+  refresh: () => memory?.refresh ?? stored(REFRESH, 'refresh'),`,
+      },
+    ],
+  },
+  {
+    name: 'socket token read once per hook',
+    story:
+      'A developer reads the access token once when the socket effect starts rather than inside every onopen, as a tidy-up of the connect function.',
+    blind: {
+      family: 'longer',
+      breaks:
+        'Tokens are read from storage at the moment of each request (the live socket keeps sending the token it started with on every reconnect, even after the session was renewed, so it is refused until it gives up).',
+    },
+    edits: [
+      {
+        file: 'app/web/src/jobs/use-job-socket.ts',
+        find: '    let sentWith: string | null = null;',
+        replace: '    let sentWith: string | null = tokens.access();',
+      },
+      {
+        file: 'app/web/src/jobs/use-job-socket.ts',
+        find: `        sentWith = tokens.access();
+`,
+        replace: '',
+      },
+    ],
+  },
+  {
+    name: 'auth store hydrated by the root',
+    story:
+      'A developer sets skipHydration on the persisted auth store and rehydrates it once from the root component, so localStorage is no longer read as a side effect of importing the module.',
+    blind: {
+      family: 'another-channel',
+      breaks:
+        "A hot update has nothing to lose; the guard and the client share one 'signed in' predicate (a hot update re-creates the store unhydrated while the root stays mounted, so the guard sees isAuthenticated false and sends a signed-in user to /login).",
+    },
+    edits: [
+      {
+        file: 'app/web/src/auth/store.ts',
+        find: '      name: storageKeys.authStore,',
+        replace: `      name: storageKeys.authStore,
+      // Hydrated by the root as it mounts (App), not as a side effect of importing this module.
+      skipHydration: true,`,
+      },
+      {
+        file: 'app/web/src/App.tsx',
+        find: '  useState(tokens.hydrate);',
+        replace: `  useState(tokens.hydrate);
+  useState(authStore.persist.rehydrate);`,
+      },
+    ],
+  },
 ] satisfies Regression[];

@@ -58,6 +58,12 @@ export interface Regression {
    * In the other mode the runner reports it not run.
    */
   onlyIn?: 'local' | 'containers';
+  /**
+   * Written blind: by a writer who read only the incident's fix text and the app's code,
+   * never the specs or the other regressions, asked for changes a developer might make.
+   * `family` is the way the fix's promise is wider than its replay that the change uses.
+   */
+  blind?: { family: 'longer' | 'second-time' | 'another-way-in' | 'another-channel'; breaks: string };
 }
 
 /** A regression with the incident whose replay must catch it. */

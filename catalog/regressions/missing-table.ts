@@ -64,4 +64,77 @@ export default [
       },
     ],
   },
+  {
+    name: 'undefined table is a 500 again',
+    story:
+      'A developer narrows the schema-drift 503 to missing columns, arguing that tables arrive with the first migration so a missing table is a real bug that should page as a 500.',
+    blind: {
+      family: 'another-channel',
+      breaks: '"relation does not exist" answers 503 with the reason, like a missing column: it becomes an anonymous 500 internal error.',
+    },
+    edits: [{ file: 'app/api/src/schema.ts', find: "['42703', '42P01'].includes(", replace: "['42703'].includes(" }],
+  },
+  {
+    name: 'settings fall back to defaults when unreadable',
+    story:
+      'To keep the jobs form usable when settings cannot be read, the settings endpoint serves the defaults on any read error instead of failing.',
+    blind: {
+      family: 'another-way-in',
+      breaks:
+        '"relation does not exist" answers 503 with the reason: with generation_settings missing or misnamed, GET settings answers 200 with defaults and the missing table is hidden from the user.',
+    },
+    edits: [
+      {
+        file: 'app/api/src/settings.ts',
+        find: `      [guard.userOf(request).tenantId],
+    );`,
+        replace: `      [guard.userOf(request).tenantId],
+    ).catch((error: Error) => {
+      // Settings are not critical: the defaults keep the jobs page usable.
+      request.log.warn({ err: error.message }, 'settings unreadable; serving defaults');
+      return { rows: [] as { max_prompt_length: number }[] };
+    });`,
+      },
+    ],
+  },
+  {
+    name: 'schema comparison cached for five minutes',
+    story:
+      'information_schema.columns is slow on a large catalog and every open page polls health every 10 s, so someone caches the schema comparison for five minutes since the schema only changes with a deploy.',
+    blind: {
+      family: 'longer',
+      breaks:
+        'Health names a table the code needs that the database lacks: a table dropped or renamed after the last comparison is not named (health says matches) for up to five minutes, and a fixed one keeps being reported.',
+    },
+    edits: [
+      {
+        file: 'app/api/src/schema.ts',
+        find: `export async function missingFromSchema(db: pg.Pool, { absentTablesUnchecked = false } = {}): Promise<string[]> {
+`,
+        replace: `// The schema only changes with a deploy; information_schema is slow on a big catalog.
+const SCHEMA_CACHE_MS = 5 * 60_000;
+let cached: { at: number; missing: string[] } | undefined;
+
+export async function missingFromSchema(db: pg.Pool, { absentTablesUnchecked = false } = {}): Promise<string[]> {
+  if (cached && Date.now() - cached.at < SCHEMA_CACHE_MS) return cached.missing;
+`,
+      },
+      {
+        file: 'app/api/src/schema.ts',
+        find: '  return Object.entries(expectedSchema).flatMap(([table, columns]) => {',
+        replace: '  const missing = Object.entries(expectedSchema).flatMap(([table, columns]) => {',
+      },
+      {
+        file: 'app/api/src/schema.ts',
+        find: `.filter((name) => !present.has(name));
+  });
+}`,
+        replace: `.filter((name) => !present.has(name));
+  });
+  cached = { at: Date.now(), missing };
+  return missing;
+}`,
+      },
+    ],
+  },
 ] satisfies Regression[];

@@ -52,4 +52,84 @@ export default [
       },
     ],
   },
+  {
+    name: 'provider phases shown as pending',
+    story:
+      'While the provider has the generation but has not begun it (queued, started), show the job as pending, as the provider does, instead of a running job stuck at 0%.',
+    blind: {
+      family: 'another-channel',
+      breaks:
+        'Queued and started mean the generation is under way, so the job stays running: it turns pending, and since the worker writes only while a job runs, it stops following it; the job never moves again until it is stopped as stuck.',
+    },
+    edits: [
+      {
+        file: 'app/api/src/jobs/repository.ts',
+        find: `    start: (id: string) => one(\`UPDATE jobs SET status = 'running', \${TOUCH} WHERE id = $1 AND \${ACTIVE} RETURNING *\`, [id]),
+`,
+        replace: `    start: (id: string) => one(\`UPDATE jobs SET status = 'running', \${TOUCH} WHERE id = $1 AND \${ACTIVE} RETURNING *\`, [id]),
+
+    /** The provider holds the generation but has not begun it: the job waits, as the provider says. */
+    waiting: (id: string) => one(\`UPDATE jobs SET status = 'pending', \${TOUCH} WHERE id = $1 AND status = 'running' RETURNING *\`, [id]),
+`,
+      },
+      {
+        file: 'app/api/src/jobs/worker.ts',
+        find: `      // Bug 'provider-word-ends-job': the original loop knew one word for a generation under
+`,
+        replace: `      // Not begun at the provider yet: show the job as waiting (pending), as the provider does.
+      if (state.status === 'queued' || state.status === 'started') {
+        const waiting = await jobs.waiting(jobId);
+        if (waiting) announce(waiting);
+      }
+      // Bug 'provider-word-ends-job': the original loop knew one word for a generation under
+`,
+      },
+    ],
+  },
+  {
+    name: 'started after progress fails the job',
+    story:
+      "A provider that says 'started' again after progress has restarted the generation from scratch: fail the job rather than pay for a second generation.",
+    blind: {
+      family: 'second-time',
+      breaks:
+        "Only succeeded and failed end a job; started means under way: heard a second time, after progress, 'started' now ends the job as failed while the provider still works on it.",
+    },
+    edits: [
+      {
+        file: 'app/api/src/jobs/worker.ts',
+        find: `      // Bug 'provider-word-ends-job': the original loop knew one word for a generation under
+`,
+        replace: `      // 'started' again after progress: the provider restarted the generation, and would bill it twice.
+      if (state.status === 'started' && progress > 0) {
+        const failed = await jobs.fail(jobId, 'The provider restarted the generation; nothing usable was produced.');
+        if (failed) announce(failed);
+        return;
+      }
+      // Bug 'provider-word-ends-job': the original loop knew one word for a generation under
+`,
+      },
+    ],
+  },
+  {
+    name: 'queued generation handed back to the queue',
+    story:
+      'A generation still queued at the provider should not hold a worker slot on long polls: throw it back to BullMQ, which retries it with backoff.',
+    blind: {
+      family: 'longer',
+      breaks:
+        "Queued means the generation is under way, so the job stays running: a generation that stays queued longer than the queue's three attempts fails the job ('failed 3 times') while the provider still has it.",
+    },
+    edits: [
+      {
+        file: 'app/api/src/jobs/worker.ts',
+        find: `      // Bug 'provider-word-ends-job': the original loop knew one word for a generation under
+`,
+        replace: `      // Still waiting in the provider's own queue: give the worker slot back; BullMQ retries with backoff.
+      if (state.status === 'queued') throw new Error('generation still queued at the provider');
+      // Bug 'provider-word-ends-job': the original loop knew one word for a generation under
+`,
+      },
+    ],
+  },
 ] satisfies Regression[];

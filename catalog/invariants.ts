@@ -9,11 +9,8 @@ export const invariants = {
   'never-refused-permission': 'The web app is never refused for permission (403): it asks only what its user may do.',
   'health-status-matches-body':
     'Every health answer is a report whose HTTP status agrees with it: 200 for ok or degraded, 503 for not ready.',
+  'api-answers-carry-cors':
+    'Every answer the page gets from the api origin, errors, refusals and redirects included, carries CORS for the web origin, so the page can read it.',
 } as const;
 
 export type InvariantId = keyof typeof invariants;
-
-export const invariantIds = Object.keys(invariants) as InvariantId[];
-
-/** How a broken invariant reads, first line: the signature a test that breaks it fails with. */
-export const brokenSignature = (id: InvariantId) => new RegExp(`invariant broken: ${id}\\b`);

@@ -23,6 +23,7 @@ import { bootsThisRun, prepareStack, stackModes, startStack } from '../harness/i
 import { repoRoot } from '../harness/paths.ts';
 import type { Stack } from '../harness/stack.ts';
 import { type JsonReport, endedUnexpectedly, runPlaywright, testsIn } from './playwright-json.ts';
+import { hookRoutes, pathTo, routes } from '../app/shared/routes.ts';
 
 loadDotEnv();
 const runsArg = process.argv.indexOf('--runs');
@@ -69,8 +70,8 @@ async function stackReady(mode: StackModeName, label: string): Promise<number> {
   const started = performance.now();
   const stack = await startStack(stackModes[mode], { label });
   try {
-    const tenant = await api<TestTenant>(stack, 'POST', '/api/v1/__test__/tenants', { name: 'bench' });
-    await api(stack, 'POST', '/api/v1/auth/login', { email: tenant.member.email, password: tenant.member.password });
+    const tenant = await api<TestTenant>(stack, 'POST', hookRoutes.tenants, { name: 'bench' });
+    await api(stack, 'POST', routes.login, { email: tenant.member.email, password: tenant.member.password });
     return performance.now() - started;
   } finally {
     await stack.stop();
@@ -96,8 +97,8 @@ async function isolation(stack: Stack): Promise<Record<string, Spread>> {
     const results = {
       'tenant (chosen): create and delete one, over HTTP': await repeat(ISOLATION_RUNS, () =>
         timed(async () => {
-          const tenant = await api<TestTenant>(stack, 'POST', '/api/v1/__test__/tenants', { name: 'bench' });
-          await api(stack, 'DELETE', `/api/v1/__test__/tenants/${tenant.tenantId}`);
+          const tenant = await api<TestTenant>(stack, 'POST', hookRoutes.tenants, { name: 'bench' });
+          await api(stack, 'DELETE', pathTo(hookRoutes.tenant, { id: tenant.tenantId }));
         }),
       ),
       'database from a migrated template: create and drop': await repeat(ISOLATION_RUNS, () =>

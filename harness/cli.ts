@@ -6,6 +6,7 @@ import { loadDotEnv } from './env.ts';
 import { HarnessError } from './errors.ts';
 import { chooseStackMode, prepareStack, stackModes, startStack } from './index.ts';
 import type { OwnStack } from './stack.ts';
+import { hookRoutes, routes } from '../app/shared/routes.ts';
 
 let stack: OwnStack | undefined;
 let stopping = false;
@@ -30,7 +31,7 @@ async function main() {
   const started = Date.now();
   stack = await startStack(mode, { label: 'cli' });
   if (stopping) return void (await stack.stop());
-  const tenant = await fetch(`${stack.apiUrl}/api/v1/__test__/tenants`, {
+  const tenant = await fetch(`${stack.apiUrl}${hookRoutes.tenants}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [HOOK_SECRET_HEADER]: stack.hookSecret },
     body: JSON.stringify({ name: 'npm run stack' }),
@@ -40,7 +41,7 @@ async function main() {
   console.log(`
 ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Paste what you need:
   open ${stack.webUrl}/login        sign in as ${tenant.member.email} / ${tenant.member.password}
-  curl ${stack.apiUrl}/api/v1/health
+  curl ${stack.apiUrl}${routes.health}
   psql '${stack.databaseUrl}'
   redis-cli -u ${stack.redisUrl}
 Ctrl-C stops everything.`);

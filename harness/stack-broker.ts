@@ -8,6 +8,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import { HarnessError } from './errors.ts';
 import { type OwnStack, type ServiceAction, type ServiceName, type StackFacts, serviceActions, serviceNames } from './stack.ts';
 import { waitUntil } from './wait.ts';
+import { routes } from '../app/shared/routes.ts';
 
 const BROKER = 'E2E_STACK_BROKER';
 
@@ -96,7 +97,7 @@ export async function startBroker(start: (() => Promise<OwnStack>) | undefined):
 }
 
 async function healthOk(apiUrl: string): Promise<boolean> {
-  const answer = await fetch(`${apiUrl}/api/v1/health`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+  const answer = await fetch(`${apiUrl}${routes.health}`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
   return answer?.ok === true && ((await answer.json()) as { status?: string }).status === 'ok';
 }
 

@@ -63,26 +63,6 @@ export default [
     ],
   },
   {
-    name: 'tokens served from the synced memory copy',
-    story:
-      'A developer notices tokens.ts already keeps an in-memory copy in step through hydrate/save/clear and reads it instead of localStorage on every request, to get synchronous storage reads off the hot path.',
-    blind: {
-      family: 'second-time',
-      breaks:
-        'Tokens are read from storage at the moment of each request, never from an in-memory copy (after a hot update re-executes tokens.ts the copy is empty and the kept-mounted root never hydrates it again, so requests go out without Authorization and the user is logged out).',
-    },
-    edits: [
-      {
-        file: 'app/web/src/auth/tokens.ts',
-        find: `  access: () => stored(ACCESS, 'access'),
-  refresh: () => stored(REFRESH, 'refresh'),`,
-        replace: `  // hydrate(), save() and clear() keep this copy in step with storage: no storage read per request.
-  access: () => memory?.access ?? null,
-  refresh: () => memory?.refresh ?? null,`,
-      },
-    ],
-  },
-  {
     name: 'memory-first token read',
     story:
       'A developer makes token reads prefer the in-memory copy and fall back to localStorage, as a cheap cache that still works before hydration.',

@@ -23,6 +23,7 @@ import {
   attachStack,
   serviceNames,
 } from '../stack.ts';
+import { routes } from '../../app/shared/routes.ts';
 
 const API_PORT = CONTAINER_API_PORT;
 const WEB_PORT = 8081;
@@ -257,7 +258,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
           ALLOWED_HOSTS: [...new Set([host, client.info.containerRuntime.host])].join(','),
           INTERNAL_HOSTS: 'localhost,api',
         })
-        .withWaitStrategy(Wait.forHttp('/api/v1/health', API_PORT).forStatusCode(200))
+        .withWaitStrategy(Wait.forHttp(routes.health, API_PORT).forStatusCode(200))
         .withStartupTimeout(60_000),
     );
 
@@ -292,7 +293,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     const ready: Record<ServiceName, () => Promise<boolean>> = {
       postgres: () => postgresAnswers(facts.databaseUrl),
       redis: () => redisPings(facts.redisUrl),
-      api: () => httpOk(`${apiUrl}/api/v1/health`),
+      api: () => httpOk(`${apiUrl}${routes.health}`),
       web: () => httpOk(`${webUrl}/config.js`),
     };
     const services = Object.fromEntries(serviceNames.map((name) => [name, control(name, started[name], ready[name])])) as Record<

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { HarnessError } from '../errors.ts';
 import type { StackFacts } from '../stack.ts';
 import type { StackMode } from './mode.ts';
+import { routes } from '../../app/shared/routes.ts';
 
 const required = ['E2E_WEB_URL', 'E2E_API_URL', 'E2E_DATABASE_URL', 'E2E_REDIS_URL', 'E2E_HOOK_SECRET'] as const;
 
@@ -35,7 +36,7 @@ async function prepareExternal(): Promise<void> {
     if (response.status >= 500) throw new Error(`answered ${response.status}`);
   };
   const checks: [string, string, () => Promise<unknown>][] = [
-    ['E2E_API_URL', `${apiUrl}/api/v1/health`, () => http(`${apiUrl}/api/v1/health`)],
+    ['E2E_API_URL', `${apiUrl}${routes.health}`, () => http(`${apiUrl}${routes.health}`)],
     ['E2E_WEB_URL', webUrl, () => http(webUrl)],
     [
       'E2E_DATABASE_URL',

@@ -17,6 +17,7 @@ import { type OwnStack, type ServiceName, type StackFacts, type StackOptions, at
 import { buildWebApp } from '../web-app.ts';
 import { httpOk, postgresAnswers, redisPings } from '../wait.ts';
 import type { StackMode } from './mode.ts';
+import { routes } from '../../app/shared/routes.ts';
 
 const DB_NAME = 'app';
 
@@ -184,7 +185,7 @@ async function startOnce(options: StackOptions): Promise<OwnStack> {
     },
     logFile: logFile('api'),
     port: apiPort,
-    ready: () => httpOk(`${facts.apiUrl}/api/v1/health`),
+    ready: () => httpOk(`${facts.apiUrl}${routes.health}`),
     onSpawn: record,
   });
   const web = processService({

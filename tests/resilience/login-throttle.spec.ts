@@ -16,6 +16,9 @@ test('ten wrong passwords lock that account until the window ends; the user is t
   const user = tenant.member;
   const signIn = (password: string, who = user) => publicApi.post(routes.login, { data: { email: who.email, password } });
 
+  await test.step("conditions: the tenant's clock at the start of a window, so the lock outlasts the test", () =>
+    serverClock.toNextWindow(WINDOW_MS));
+
   const refusals = await test.step(`action: ${MAX_FAILURES} sign-ins with wrong passwords`, async () => {
     const statuses: number[] = [];
     for (let i = 0; i < MAX_FAILURES; i++) statuses.push((await signIn(`guess-${i}`)).status());

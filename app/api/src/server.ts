@@ -33,6 +33,9 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 export async function buildServer(config: ApiConfig, deps: { db: pg.Pool; redis: Redis }) {
   const app = Fastify({
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    // While it closes, a request still goes through the hooks, CORS included: Fastify's own
+    // 503 would reach the browser without CORS headers, as "Failed to fetch".
+    return503OnClosing: false,
     // Every response names its request, so a browser failure can be matched to server logs.
     // A caller's id is kept only when it is a plain token: logs carry nothing a client chose freely.
     requestIdHeader: false,
